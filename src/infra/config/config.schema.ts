@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { isKnownTimeZone } from './time-zone.js';
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const timezone = z
+  .string()
+  .refine(isKnownTimeZone, { message: 'expected an IANA time zone such as Asia/Shanghai' });
+
+/** Environment variables Baton reads, with their defaults. Parsed once at start. */
+export const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  BATON_PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// or postgresql:// URL' })
+    .optional(),
+  BATON_DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { message: 'expected a redis:// or rediss:// URL' })
+    .optional(),
+  BATON_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'expected 1-40 letters, digits, _ or -' })
+    .default('baton'),
+  BATON_TIMEZONE: timezone.default('Asia/Shanghai'),
+  BATON_ORG_FILE: optionalText,
+  BATON_ADMIN_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  BATON_ADMINS: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;

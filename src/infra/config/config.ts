@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import type { z } from 'zod';
+import { envSchema } from './config.schema.js';
+
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Baton's configuration, typed and with defaults applied. */
+export interface Config {
+  readonly http: { readonly port: number; readonly host: string; readonly publicUrl: string };
+  readonly db: { readonly url: string | null; readonly dataDir: string };
+  readonly redis: { readonly url: string; readonly explicit: boolean; readonly prefix: string };
+  readonly timezone: string;
+  readonly orgFile: string | null;
+  readonly adminToken: string | null;
+  readonly admins: readonly string[];
+  readonly logLevel: string;
+}
+
+/** Thrown when the environment is invalid; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates the environment once. Throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(withoutEmptyValues(env));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map(describeIssue));
+  const e = parsed.data;
+  const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  return {
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: (e.BATON_PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/+$/, ''),
+    },
+    db: { url: e.DATABASE_URL ?? null, dataDir: resolve(e.BATON_DATA_DIR) },
+    redis: {
+      url: e.REDIS_URL ?? DEFAULT_REDIS_URL,
+      explicit: e.REDIS_URL !== undefined,
+      prefix: e.BATON_QUEUE_PREFIX,
+    },
+    timezone: e.BATON_TIMEZONE,
+    orgFile: e.BATON_ORG_FILE ? resolve(e.BATON_ORG_FILE) : null,
+    adminToken: e.BATON_ADMIN_TOKEN ?? null,
+    admins: (e.BATON_ADMINS ?? '')
+      .split(/[,\s]+/)
+      .map((id) => id.trim())
+      .filter((id) => id !== ''),
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** An empty variable (`PORT=`) means "unset", as in most twelve-factor apps. */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const name = issue.path.join('.') || '(environment)';
+  return `${name}: ${issue.message}`;
+}

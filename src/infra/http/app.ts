@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { OrgStore } from '../../ports/org-store.port.js';
+import { loggerOptions, serializeRequest } from '../logging/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { requireAdminToken } from './admin-auth.js';
+import { handleHttpError } from './error-handler.js';
+import { healthRoutes, type ReadinessCheck } from './routes/health.route.js';
+import { metricsRoutes, observeRequestDurations } from './routes/metrics.route.js';
+import { orgRoutes } from './routes/org.route.js';
+
+export interface AppDeps {
+  readonly logLevel: string;
+  readonly adminToken: string;
+  readonly metrics: Metrics;
+  readonly readinessChecks: readonly ReadinessCheck[];
+  readonly orgStore: OrgStore;
+}
+
+/** Callbacks are small; 1 MiB is far above any real one and bounds what a client can make us parse. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP application; the caller decides whether and where it listens. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { ...loggerOptions(deps.logLevel), serializers: { req: serializeRequest } },
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    disableRequestLogging: false,
+  });
+  app.setErrorHandler(handleHttpError);
+  observeRequestDurations(app, deps.metrics);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(metricsRoutes, { metrics: deps.metrics });
+  await app.register(healthRoutes, { checks: deps.readinessChecks });
+  await app.register(async (api) => {
+    api.addHook('onRequest', requireAdminToken(deps.adminToken));
+    await api.register(orgRoutes, { orgStore: deps.orgStore });
+  });
+  return app;
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import type { Logger } from 'pino';
+import { type Config, ConfigError, loadConfig } from '../infra/config/config.js';
+import { importOrgFile } from '../infra/db/repositories/org-import.drizzle.js';
+import { createLogger } from '../infra/logging/logger.js';
+import { OrgFileError, readOrgFile } from '../infra/org/org-file.parser.js';
+import { openDatabaseAndMigrate, StartupError } from './infrastructure.js';
+import { runProcess } from './run-process.js';
+
+const USAGE = `Usage: baton <command>
+
+  all                 HTTP server and workers in one process (what \`npm start\` runs)
+  serve               HTTP server only
+  worker              background workers only
+  migrate             apply database migrations and exit
+  org import <file>   load an org file (YAML) into the database and exit
+  help                show this text
+
+Configuration comes from the environment; see README.md.`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true });
+  const [command, ...rest] = positionals;
+  if (command === undefined || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  switch (command) {
+    case 'all':
+    case 'serve':
+    case 'worker':
+      await runProcess(command, config, logger);
+      return -1;
+    case 'migrate':
+      await migrateOnly(config, logger);
+      return 0;
+    case 'org':
+      return orgCommand(rest, config, logger);
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+async function migrateOnly(config: Config, logger: Logger): Promise<void> {
+  const database = await openDatabaseAndMigrate(config, logger);
+  await database.close();
+}
+
+async function orgCommand(
+  args: readonly string[],
+  config: Config,
+  logger: Logger,
+): Promise<number> {
+  const [sub, file] = args;
+  if (sub !== 'import' || file === undefined) {
+    process.stderr.write('Usage: baton org import <file>\n');
+    return 2;
+  }
+  const orgFile = await readOrgFile(file);
+  const database = await openDatabaseAndMigrate(config, logger);
+  try {
+    const summary = await importOrgFile(database.db, orgFile);
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** Errors the person at the terminal can fix are printed plainly; anything else with its stack. */
+function reportFatal(err: unknown): number {
+  if (err instanceof ConfigError || err instanceof OrgFileError || err instanceof StartupError) {
+    process.stderr.write(`${err.message}\n`);
+    return 1;
+  }
+  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // -1: a long-running mode; it exits through its own signal handling.
+    if (code >= 0) process.exitCode = code;
+  },
+  (err) => {
+    process.exitCode = reportFatal(err);
+  },
+);

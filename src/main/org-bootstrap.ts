@@ -1,0 +1,27 @@
+import { count } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Config } from '../infra/config/config.js';
+import type { Db } from '../infra/db/client.js';
+import { importOrgFile } from '../infra/db/repositories/org-import.drizzle.js';
+import { tenants } from '../infra/db/schema/index.js';
+import { readOrgFile } from '../infra/org/org-file.parser.js';
+import { SAMPLE_ORG_FILE } from '../infra/project-paths.js';
+
+/**
+ * At start: loads BATON_ORG_FILE when set (idempotent); on an empty database without one, loads
+ * the sample organisation so the simulator has people and chats to show.
+ */
+export async function bootstrapOrg(config: Config, db: Db, logger: Logger): Promise<void> {
+  if (config.orgFile) {
+    const summary = await importOrgFile(db, await readOrgFile(config.orgFile));
+    logger.info({ file: config.orgFile, ...summary }, 'org file loaded');
+    return;
+  }
+  const [row] = await db.select({ n: count() }).from(tenants);
+  if ((row?.n ?? 0) > 0) return;
+  const summary = await importOrgFile(db, await readOrgFile(SAMPLE_ORG_FILE));
+  logger.info(
+    { file: SAMPLE_ORG_FILE, tenantId: summary.tenantId },
+    'no BATON_ORG_FILE set and no organisation yet: loaded the sample organisation',
+  );
+}

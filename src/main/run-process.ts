@@ -1,0 +1,60 @@
+import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { resolveAdminToken } from '../infra/config/admin-token.js';
+import type { Config } from '../infra/config/config.js';
+import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
+import { buildApp } from '../infra/http/app.js';
+import { createMetrics } from '../infra/metrics/metrics.js';
+import { type Infrastructure, openInfrastructure, StartupError } from './infrastructure.js';
+import { bootstrapOrg } from './org-bootstrap.js';
+
+export type ProcessMode = 'all' | 'serve' | 'worker';
+
+/** Starts Baton in one of its modes and keeps it running until SIGTERM/SIGINT. */
+export async function runProcess(mode: ProcessMode, config: Config, logger: Logger): Promise<void> {
+  if (mode !== 'all' && config.db.url === null) {
+    throw new StartupError(
+      `\`baton ${mode}\` runs beside other Baton processes and needs a shared PostgreSQL: set ` +
+        'DATABASE_URL. The embedded database (PGlite) serves a single `baton all` process.',
+    );
+  }
+  const infra = await openInfrastructure(config, logger);
+  let app: FastifyInstance | null = null;
+  try {
+    await bootstrapOrg(config, infra.database.db, logger);
+    if (mode !== 'worker') app = await startHttp(config, infra, logger);
+  } catch (err) {
+    await app?.close();
+    await infra.close();
+    throw err;
+  }
+  closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
+    if (err) logger.error({ err }, 'shutting down after an error');
+    else logger.info({ signal }, 'shutting down');
+    await app?.close();
+    await infra.close();
+  });
+}
+
+async function startHttp(config: Config, infra: Infrastructure, logger: Logger) {
+  const admin = resolveAdminToken(config.adminToken, config.db.dataDir);
+  const app = await buildApp({
+    logLevel: config.logLevel,
+    adminToken: admin.token,
+    metrics: createMetrics(),
+    orgStore: createOrgStore(infra.database.db),
+    readinessChecks: [
+      { name: 'database', check: () => infra.database.ping() },
+      { name: 'redis', check: async () => void (await infra.redis.ping()) },
+    ],
+  });
+  await app.listen({ port: config.http.port, host: config.http.host });
+  logger.info({ url: config.http.publicUrl, tokenGenerated: admin.generated }, 'Baton is serving');
+  // The link carries the admin token, so it goes to the terminal once, never into the logs.
+  process.stdout.write(
+    `\n  Baton is running.\n  Console:   ${config.http.publicUrl}/?token=${admin.token}\n` +
+      `  Simulator: ${config.http.publicUrl}/sim\n\n`,
+  );
+  return app;
+}

@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const CLI = ['--import', 'tsx', 'src/main/cli.ts'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function runCli(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [...CLI, ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<Response> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error('baton exited before serving');
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(100);
+    }
+  }
+  throw new Error('baton did not serve /healthz within 30 s');
+}
+
+describe('the README quick start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'baton-quickstart-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('`baton all` serves with embedded PGlite and no DATABASE_URL, then stops on SIGTERM', async () => {
+    const port = await freePort();
+    const run = runCli(['all'], { PORT: String(port), BATON_DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`, run.child);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(await ready.json()).toMatchObject({ status: 'ready' });
+    expect(run.output()).toContain('Console:');
+    expect(run.output()).toContain('loaded the sample organisation');
+    const token = /token=([\w-]+)/.exec(run.output())?.[1];
+    const org = await fetch(`http://127.0.0.1:${port}/api/org/default?token=${token}`);
+    expect(org.status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('shutting down');
+    // The admin token was generated once and must not be in the structured logs.
+    const logLines = run
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
+    expect(logLines.length).toBeGreaterThan(0);
+    expect(logLines.some((l) => token && l.includes(token))).toBe(false);
+  }, 60_000);
+
+  it.each([
+    [['all'], { PORT: 'eighty', BATON_TIMEZONE: 'Nowhere/Place' }, /PORT:.*\n.*BATON_TIMEZONE:/],
+    [['serve'], {}, /needs a shared PostgreSQL: set DATABASE_URL/],
+    [['org', 'import', 'test/fixtures/org/broken.yaml'], {}, /broken\.yaml:2:\d+ workHours/],
+    [['frobnicate'], {}, /Unknown command "frobnicate"/],
+  ])(
+    '`baton %s` fails clearly',
+    async (args, env, message) => {
+      const run = runCli(args, { BATON_DATA_DIR: dataDir, ...env });
+      const code = await run.exited;
+      expect(code).toBeGreaterThan(0);
+      expect(run.output()).toMatch(message);
+      expect(run.output()).not.toMatch(/^\s+at /m);
+    },
+    30_000,
+  );
+});

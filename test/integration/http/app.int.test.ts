@@ -1,0 +1,123 @@
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importOrgFile } from '../../../src/infra/db/repositories/org-import.drizzle.js';
+import { createOrgStore } from '../../../src/infra/db/repositories/org-store.drizzle.js';
+import { buildApp } from '../../../src/infra/http/app.js';
+import { createMetrics } from '../../../src/infra/metrics/metrics.js';
+import { readOrgFile } from '../../../src/infra/org/org-file.parser.js';
+import { SAMPLE_ORG_FILE } from '../../../src/infra/project-paths.js';
+import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.js';
+import { connectTestRedis } from '../../helpers/test-redis.js';
+
+const TOKEN = 'test-admin-token-0123456789';
+
+describe('HTTP app', () => {
+  let database: TestDatabase;
+  let redis: Redis;
+  let app: FastifyInstance;
+  let deadRedis: Redis;
+  let degraded: FastifyInstance;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await importOrgFile(database.db, await readOrgFile(SAMPLE_ORG_FILE));
+    redis = await connectTestRedis();
+    const deps = {
+      logLevel: 'silent',
+      adminToken: TOKEN,
+      metrics: createMetrics(),
+      orgStore: createOrgStore(database.db),
+    };
+    app = await buildApp({
+      ...deps,
+      readinessChecks: [
+        { name: 'database', check: () => database.ping() },
+        { name: 'redis', check: async () => void (await redis.ping()) },
+      ],
+    });
+    // Port 1 never has a Redis: this app's readiness must fail, quickly.
+    deadRedis = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    deadRedis.on('error', () => undefined);
+    degraded = await buildApp({
+      ...deps,
+      metrics: createMetrics(),
+      readinessChecks: [
+        { name: 'database', check: () => database.ping() },
+        { name: 'redis', check: async () => void (await deadRedis.ping()) },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await degraded.close();
+    redis.disconnect();
+    deadRedis.disconnect();
+    await database.destroy();
+  });
+
+  it('answers /healthz', async () => {
+    const res = await app.inject({ url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('is ready when the database and Redis answer', async () => {
+    const res = await app.inject({ url: '/readyz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
+  });
+
+  it('is not ready when Redis is down', async () => {
+    const res = await degraded.inject({ url: '/readyz' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().checks).toEqual({ database: 'ok', redis: 'down' });
+  });
+
+  it('serves Prometheus metrics including request timings', async () => {
+    await app.inject({ url: '/healthz' });
+    const res = await app.inject({ url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('baton_http_request_duration_seconds_bucket');
+    expect(res.body).toContain('route="/healthz"');
+    expect(res.body).toContain('baton_process_cpu_seconds_total');
+  });
+
+  it('echoes a request id and generates one when absent', async () => {
+    const given = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers['x-request-id']).toBe('abc-123');
+    const fresh = await app.inject({ url: '/healthz' });
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it.each([
+    ['no token', {}],
+    ['a wrong bearer token', { authorization: 'Bearer wrong-token-value-xxxxxxxx' }],
+    ['a malformed header', { authorization: TOKEN }],
+  ])('refuses /api with %s', async (_name, headers) => {
+    const res = await app.inject({ url: '/api/org/default', headers });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('auth.unauthorized');
+  });
+
+  it('serves /api with the admin token, as a header or a query parameter', async () => {
+    const byHeader = await app.inject({
+      url: '/api/org/default',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(byHeader.statusCode).toBe(200);
+    expect(byHeader.json().departments.length).toBeGreaterThan(3);
+    const byQuery = await app.inject({ url: `/api/org/default?token=${TOKEN}` });
+    expect(byQuery.statusCode).toBe(200);
+    const missing = await app.inject({ url: `/api/org/nope?token=${TOKEN}` });
+    expect(missing.statusCode).toBe(404);
+    const invalid = await app.inject({ url: `/api/org/${'x'.repeat(100)}?token=${TOKEN}` });
+    expect(invalid.statusCode).toBe(400);
+  });
+});
