@@ -4,6 +4,7 @@
 // dependency (npm ci skips or tolerates them), so `npm ci` works. Run it after `npm install`
 // changes dependencies: `npm run lockfile:complete`.
 import { readFileSync, writeFileSync } from 'node:fs';
+
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
 const pkgs = lock.packages;
 let added = 0;
@@ -16,6 +17,8 @@ for (const [path, entry] of Object.entries(pkgs)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(pkgs).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(pkgs).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
-console.log(`added ${added}`);
+process.stdout.write(`complete-lockfile: added ${added} entries\n`);
