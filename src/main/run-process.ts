@@ -8,6 +8,7 @@ import { buildApp } from '../infra/http/app.js';
 import { createMetrics } from '../infra/metrics/metrics.js';
 import { type Infrastructure, openInfrastructure, StartupError } from './infrastructure.js';
 import { bootstrapOrg } from './org-bootstrap.js';
+import { startWorkers } from './workers.js';
 
 export type ProcessMode = 'all' | 'serve' | 'worker';
 
@@ -21,19 +22,25 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
   }
   const infra = await openInfrastructure(config, logger);
   let app: FastifyInstance | null = null;
+  let workers: { close(): Promise<void> } | null = null;
+  const stop = async () => {
+    await app?.close();
+    await workers?.close();
+    await infra.close();
+  };
   try {
     await bootstrapOrg(config, infra.database.db, logger);
+    if (mode !== 'serve') workers = startWorkers(config, infra, logger);
     if (mode !== 'worker') app = await startHttp(config, infra, logger);
   } catch (err) {
-    await app?.close();
-    await infra.close();
+    await stop();
     throw err;
   }
+  // In order: stop taking requests, let jobs in flight finish, then close Redis and the database.
   closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down');
-    await app?.close();
-    await infra.close();
+    await stop();
   });
 }
 

@@ -8,6 +8,7 @@ export * from './nodes.table.js';
 export * from './outbox.table.js';
 export * from './pings.table.js';
 export * from './ratings.table.js';
+export * from './sim-messages.table.js';
 export * from './tasks.table.js';
 export * from './templates.table.js';
 export * from './tenants.table.js';

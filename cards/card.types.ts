@@ -1,0 +1,58 @@
+/**
+ * The platform-neutral card: what Baton wants to show. Each adapter renders it within its own
+ * platform's limits (WeCom template_card, DingTalk interactive card, markdown fallback).
+ */
+export interface Card {
+  /** Stable key of the card for in-place updates, e.g. `task-tsk_8f3`. */
+  readonly key: string;
+  readonly tone: CardTone;
+  readonly title: string;
+  readonly subtitle: string | null;
+  /** Label/value rows (requester, deadline, …). */
+  readonly fields: readonly CardField[];
+  /** The task's nodes, in order; renderers may show active and late ones first when space is short. */
+  readonly steps: readonly CardStep[];
+  /** Free text below the fields (a reminder's message, a rejection's reason). */
+  readonly note: string | null;
+  readonly actions: readonly CardAction[];
+  /** A link to the console's page for the subject, when there is one. */
+  readonly link: { readonly label: string; readonly url: string } | null;
+  /** People to @-mention with the card (by person id; adapters map to platform ids). */
+  readonly mentions: readonly string[];
+}
+
+export type CardTone = 'info' | 'success' | 'warning' | 'danger' | 'muted';
+
+export interface CardField {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface CardStep {
+  /** `#12.2` */
+  readonly ref: string;
+  readonly title: string;
+  readonly owners: string;
+  readonly deadline: string | null;
+  readonly state: CardStepState;
+  /** Short Chinese state text, e.g. `进行中`, `已超时 2小时`. */
+  readonly stateText: string;
+}
+
+export type CardStepState =
+  | 'pending'
+  | 'active'
+  | 'late'
+  | 'paused'
+  | 'done'
+  | 'rejected'
+  | 'skipped';
+
+/** A button. `actionId` is neutral (`node.done`); `command` is what to type where buttons can't go. */
+export interface CardAction {
+  readonly actionId: string;
+  readonly label: string;
+  readonly style: 'primary' | 'default' | 'danger';
+  readonly value: Readonly<Record<string, string>>;
+  readonly command: string;
+}

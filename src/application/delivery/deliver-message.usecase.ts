@@ -1,0 +1,112 @@
+import type { Platform } from '../../domain/org/org.types.js';
+import type { ChatBudget } from '../../ports/chat-budget.port.js';
+import {
+  type ChatPlatform,
+  ChatPlatformError,
+  type MessageTarget,
+  type SentMessage,
+} from '../../ports/chat-platform.port.js';
+import type { DeliveryRecord, DeliveryStore } from '../../ports/delivery-store.port.js';
+
+export type DeliverOutcome = 'sent' | 'updated' | 'deferred' | 'skipped' | 'dead';
+
+export interface DeliverDeps {
+  readonly deliveries: DeliveryStore;
+  readonly platforms: ReadonlyMap<Platform, ChatPlatform>;
+  readonly budget: ChatBudget;
+  /** Asks for the chat's digest to run once its budget has room again. */
+  readonly scheduleDigest: (
+    platform: Platform,
+    target: MessageTarget,
+    delayMs: number,
+  ) => Promise<void>;
+  /** How long a claim protects a delivery from other workers. */
+  readonly leaseMs: number;
+}
+
+/**
+ * Sends one recorded delivery. Throws ChatPlatformError for the caller's retry policy after
+ * recording the failure; a finished or claimed delivery is skipped, so replays send nothing twice.
+ */
+export async function deliverMessage(
+  deps: DeliverDeps & { deliveryId: number },
+): Promise<DeliverOutcome> {
+  const delivery = await deps.deliveries.claim(deps.deliveryId, deps.leaseMs);
+  if (!delivery) return 'skipped';
+  const platform = deps.platforms.get(delivery.platform);
+  if (!platform) {
+    await deps.deliveries.markFailed(
+      delivery.id,
+      `platform ${delivery.platform} is not configured`,
+      true,
+    );
+    return 'dead';
+  }
+  try {
+    if (delivery.purpose === 'card-update') {
+      const updated = await updateInPlace(deps, platform, delivery);
+      if (updated) {
+        await deps.deliveries.markSent(delivery.id, updated);
+        return 'updated';
+      }
+    }
+    if (delivery.target.kind === 'chat') {
+      const answer = await deps.budget.take(
+        delivery.platform,
+        delivery.target,
+        platform.capabilities.chatBudget,
+      );
+      if (!answer.ok) {
+        await deps.deliveries.markDeferred(delivery.id);
+        await deps.scheduleDigest(delivery.platform, delivery.target, answer.retryAfterMs);
+        return 'deferred';
+      }
+    }
+    const sent = await platform.send(delivery.target, delivery.message);
+    await deps.deliveries.markSent(delivery.id, sent);
+    return 'sent';
+  } catch (err) {
+    const failure = asPlatformError(err);
+    const final = failure.kind === 'permanent' || failure.kind === 'configuration';
+    await deps.deliveries.markFailed(delivery.id, `${failure.kind}: ${failure.message}`, final);
+    throw failure;
+  }
+}
+
+/**
+ * Updates the task's card where it was posted. Null when there is none to update, or the
+ * platform refuses the old reference (e.g. an expired WeCom response_code): then a new card goes.
+ */
+async function updateInPlace(
+  deps: DeliverDeps,
+  platform: ChatPlatform,
+  delivery: DeliveryRecord,
+): Promise<SentMessage | null> {
+  if (
+    !platform.capabilities.updateCardInPlace ||
+    !delivery.taskId ||
+    delivery.message.kind !== 'card'
+  ) {
+    return null;
+  }
+  const ref = await deps.deliveries.findCardRef(
+    delivery.taskId,
+    delivery.platform,
+    delivery.target,
+  );
+  if (!ref) return null;
+  try {
+    return await platform.updateCard(ref, delivery.target, delivery.message.card);
+  } catch (err) {
+    if (err instanceof ChatPlatformError && err.kind === 'permanent') return null;
+    throw err;
+  }
+}
+
+/** Anything that is not a ChatPlatformError (a socket reset, a bug in a renderer) counts as transient. */
+function asPlatformError(err: unknown): ChatPlatformError {
+  if (err instanceof ChatPlatformError) return err;
+  return new ChatPlatformError('transient', err instanceof Error ? err.message : String(err), {
+    cause: err,
+  });
+}

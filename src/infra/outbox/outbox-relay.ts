@@ -1,0 +1,115 @@
+import { and, asc, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import { outbox } from '../db/schema/index.js';
+
+/** Moves one outbox row to its queue; must be idempotent by `key` (it may run twice after a crash). */
+export type OutboxHandler = (payload: unknown, key: string) => Promise<void>;
+
+export interface OutboxRelay {
+  /** Relays up to `limit` waiting rows; resolves with how many were moved. */
+  relayOnce(limit?: number): Promise<number>;
+  /** Relays continuously until `stop()`; a failure (Redis down) is logged and retried. */
+  start(): void;
+  stop(): Promise<void>;
+  /** Asks for a relay pass now, e.g. right after a transaction wrote outbox rows. */
+  poke(): void;
+}
+
+const KEEP_RELAYED_MS = 24 * 3600 * 1000;
+
+export function createOutboxRelay(deps: {
+  db: Db;
+  handlers: Readonly<Record<string, OutboxHandler>>;
+  logger: Logger;
+  idleMs?: number;
+}): OutboxRelay {
+  const idleMs = deps.idleMs ?? 500;
+  let running = false;
+  let timer: NodeJS.Timeout | null = null;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+
+  async function relayOnce(limit = 200): Promise<number> {
+    return deps.db.transaction(async (tx) => {
+      // SKIP LOCKED: several relays (one per worker process) share the rows without waiting.
+      const rows = await tx
+        .select()
+        .from(outbox)
+        .where(isNull(outbox.relayedAt))
+        .orderBy(asc(outbox.id))
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      for (const row of rows) {
+        const handler = deps.handlers[row.topic];
+        if (!handler) throw new Error(`no outbox handler for topic "${row.topic}"`);
+        await handler(row.payload, row.key);
+      }
+      if (rows.length > 0) {
+        await tx
+          .update(outbox)
+          .set({ relayedAt: sql`now()` })
+          .where(
+            inArray(
+              outbox.id,
+              rows.map((r) => r.id),
+            ),
+          );
+      }
+      return rows.length;
+    });
+  }
+
+  async function pruneRelayed(): Promise<void> {
+    await deps.db
+      .delete(outbox)
+      .where(
+        and(
+          isNotNull(outbox.relayedAt),
+          lt(outbox.relayedAt, new Date(Date.now() - KEEP_RELAYED_MS)),
+        ),
+      );
+  }
+
+  async function run(): Promise<void> {
+    let passes = 0;
+    while (running) {
+      let moved = 0;
+      try {
+        moved = await relayOnce();
+        if (++passes % 1000 === 0) await pruneRelayed();
+      } catch (err) {
+        deps.logger.warn({ err: (err as Error).message }, 'outbox relay pass failed; rows wait');
+      }
+      if (moved === 0 && running) await idle();
+    }
+  }
+
+  function idle(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      wake = resolve;
+      timer = setTimeout(resolve, idleMs);
+    }).then(() => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      wake = null;
+    });
+  }
+
+  return {
+    relayOnce,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+    poke() {
+      wake?.();
+    },
+  };
+}

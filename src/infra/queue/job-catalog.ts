@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { QUEUE_NAMES, type QueueName } from './queue-names.js';
+
+const platform = z.enum(['wecom', 'dingtalk', 'sim']);
+const target = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('chat'), chatId: z.string() }),
+  z.object({ kind: z.literal('person'), platformUserId: z.string() }),
+]);
+
+interface JobDefinition<S extends z.ZodType> {
+  readonly queue: QueueName;
+  readonly payload: S;
+  readonly attempts: number;
+  /** Exponential backoff base; BullMQ doubles it per attempt. */
+  readonly backoffMs: number;
+}
+
+function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
+  return definition;
+}
+
+/**
+ * Every job Baton runs. Payloads carry ids and a version only: workers reload state from
+ * Postgres, so a job never acts on a stale copy.
+ */
+export const JOBS = {
+  /** Send one recorded delivery. Retries network errors and 5xx: 8 tries over about 10 minutes. */
+  deliver: defineJob({
+    queue: QUEUE_NAMES.delivery,
+    payload: z.object({ version: z.literal(1), deliveryId: z.number().int().positive() }),
+    attempts: 8,
+    backoffMs: 2_000,
+  }),
+  /** Merge a chat's deferred deliveries into one digest once its budget has room. */
+  digest: defineJob({
+    queue: QUEUE_NAMES.delivery,
+    payload: z.object({ version: z.literal(1), platform, target }),
+    attempts: 5,
+    backoffMs: 5_000,
+  }),
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
+
+/** Options shared by every job: keep finished jobs for a day (ids stay taken: no replays). */
+export const DEFAULT_JOB_OPTIONS = {
+  removeOnComplete: { age: 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;

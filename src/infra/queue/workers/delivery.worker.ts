@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { type Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import {
+  type DeliverDeps,
+  deliverMessage,
+} from '../../../application/delivery/deliver-message.usecase.js';
+import { buildDigestMessage } from '../../../application/delivery/digest-message.js';
+import type { Platform } from '../../../domain/org/org.types.js';
+import type { MessageTarget } from '../../../ports/chat-platform.port.js';
+import { targetKey } from '../../db/repositories/delivery-store.drizzle.js';
+import { JOBS } from '../job-catalog.js';
+import { classifyJobError } from '../job-errors.js';
+import { jobId } from '../job-ids.js';
+import { bullPrefix, QUEUE_NAMES } from '../queue-names.js';
+import type { Queues } from '../queues.js';
+
+export interface DeliveryWorkerDeps extends Omit<DeliverDeps, 'scheduleDigest'> {
+  readonly queues: Queues;
+  readonly connection: Redis;
+  readonly queuePrefix: string;
+  readonly logger: Logger;
+  /** Called after a digest was written, so the outbox relay moves it without waiting. */
+  readonly onDigestWritten: () => void;
+  readonly concurrency?: number;
+}
+
+/** One digest job per chat and budget window: its id names both. */
+export function digestJobId(platform: Platform, target: MessageTarget, runAt: number): string {
+  const key = targetKey(target);
+  const hash = createHash('sha1').update(`${key.kind}/${key.id}`).digest('hex').slice(0, 16);
+  return jobId('digest', platform, hash, Math.ceil(runAt / 1000));
+}
+
+/** The delivery queue's processor: `deliver` sends one delivery, `digest` merges a chat's deferred ones. */
+export function startDeliveryWorker(deps: DeliveryWorkerDeps): Worker {
+  const scheduleDigest = async (platform: Platform, target: MessageTarget, delayMs: number) => {
+    const runAt = Date.now() + delayMs;
+    await deps.queues.add(
+      'digest',
+      { version: 1, platform, target },
+      { jobId: digestJobId(platform, target, runAt), delayMs },
+    );
+  };
+  const process = async (job: Job) => {
+    try {
+      switch (job.name) {
+        case 'deliver': {
+          const { deliveryId } = JOBS.deliver.payload.parse(job.data);
+          const outcome = await deliverMessage({ ...deps, scheduleDigest, deliveryId });
+          deps.logger.debug({ deliveryId, outcome }, 'delivery processed');
+          return outcome;
+        }
+        case 'digest': {
+          const { platform, target } = JOBS.digest.payload.parse(job.data);
+          const digestId = await deps.deliveries.mergeDeferredIntoDigest(
+            platform,
+            target,
+            buildDigestMessage,
+          );
+          if (digestId !== null) deps.onDigestWritten();
+          return digestId;
+        }
+        default:
+          throw new Error(`unknown job ${job.name} on the delivery queue`);
+      }
+    } catch (err) {
+      throw classifyJobError(err);
+    }
+  };
+  const worker = new Worker(QUEUE_NAMES.delivery, process, {
+    connection: deps.connection,
+    prefix: bullPrefix(deps.queuePrefix),
+    concurrency: deps.concurrency ?? 8,
+  });
+  worker.on('failed', (job, err) =>
+    deps.logger.warn(
+      { job: job?.id, attempts: job?.attemptsMade, err: err.message },
+      'delivery job failed',
+    ),
+  );
+  worker.on('error', (err) => deps.logger.error({ err: err.message }, 'delivery worker error'));
+  return worker;
+}

@@ -1,0 +1,61 @@
+import type { Platform } from '../domain/org/org.types.js';
+import type { MessageTarget, OutboundMessage, SentMessage } from './chat-platform.port.js';
+
+/** Why a message is sent; card messages of purpose `task-card` are kept updatable. */
+export type DeliveryPurpose =
+  | 'task-card'
+  | 'card-update'
+  | 'reply'
+  | 'reminder'
+  | 'escalation'
+  | 'digest'
+  | 'rating'
+  | 'report';
+
+/** An outbound message to write in the same transaction as the change that causes it. */
+export interface NewDelivery {
+  readonly tenantId: string;
+  readonly taskId: string | null;
+  readonly nodeId: string | null;
+  readonly platform: Platform;
+  readonly target: MessageTarget;
+  readonly purpose: DeliveryPurpose;
+  readonly message: OutboundMessage;
+  /** Unique forever: the same key is never delivered twice (e.g. `ping-<id>-<recipient>`). */
+  readonly dedupeKey: string;
+}
+
+export interface DeliveryRecord extends NewDelivery {
+  readonly id: number;
+  readonly attempts: number;
+}
+
+/** The deliveries table, as the delivery worker uses it. */
+export interface DeliveryStore {
+  /**
+   * Takes a delivery for sending: pending, failed, or `sending` with an expired lease (a worker
+   * died mid-send). Null when another worker holds it or it is finished.
+   */
+  claim(id: number, leaseMs: number): Promise<DeliveryRecord | null>;
+  /** Records success; for a task card (sent or re-sent), keeps its reference for later updates. */
+  markSent(id: number, sent: SentMessage): Promise<void>;
+  /** Where the task's card was posted to this target, when it was. */
+  findCardRef(
+    taskId: string,
+    platform: Platform,
+    target: MessageTarget,
+  ): Promise<SentMessage | null>;
+  /** The chat's budget is spent: the delivery waits for the chat's next digest. */
+  markDeferred(id: number): Promise<void>;
+  /** A failed attempt; `final` when it will not be retried. */
+  markFailed(id: number, error: string, final: boolean): Promise<void>;
+  /**
+   * Atomically turns every deferred delivery of one chat into a single new digest delivery
+   * (pending, with its outbox row) and returns its id, or null when nothing is deferred.
+   */
+  mergeDeferredIntoDigest(
+    platform: Platform,
+    target: MessageTarget,
+    buildDigest: (parts: readonly DeliveryRecord[]) => OutboundMessage,
+  ): Promise<number | null>;
+}
