@@ -38,6 +38,22 @@ export const JOBS = {
     attempts: 5,
     backoffMs: 5_000,
   }),
+  /**
+   * Fire one planned ping (reminder or escalation step) at its moment. The handler claims the
+   * ping in Postgres first, so replays and reconciliation never fire it twice.
+   */
+  ping: defineJob({
+    queue: QUEUE_NAMES.schedule,
+    payload: z.object({
+      version: z.literal(1),
+      pingId: z.string(),
+      nodeId: z.string(),
+      deadlineVersion: z.number().int().nonnegative(),
+      at: z.iso.datetime(),
+    }),
+    attempts: 10,
+    backoffMs: 1_000,
+  }),
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -1,0 +1,73 @@
+import type { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBullmqPingScheduler } from '../../../src/infra/queue/bullmq-ping-scheduler.js';
+import { QUEUE_NAMES } from '../../../src/infra/queue/queue-names.js';
+import { createQueues, type Queues } from '../../../src/infra/queue/queues.js';
+import type { PingScheduler, ScheduledPing } from '../../../src/ports/ping-scheduler.port.js';
+import { connectTestRedis, testQueuePrefix } from '../../helpers/test-redis.js';
+
+const NOW = Date.parse('2026-11-23T02:00:00Z');
+const ping = (nodeId: string, step: number, inMs: number, version = 1): ScheduledPing => ({
+  id: `remind-${nodeId}-v${version}-${step}`,
+  nodeId,
+  deadlineVersion: version,
+  at: new Date(NOW + inMs),
+});
+
+describe('BullMQ ping scheduler', () => {
+  let redis: Redis;
+  let queues: Queues;
+  let scheduler: PingScheduler;
+
+  beforeEach(async () => {
+    redis = await connectTestRedis();
+    const prefix = testQueuePrefix();
+    queues = createQueues(redis, prefix);
+    scheduler = createBullmqPingScheduler({ queues, redis, queuePrefix: prefix, now: () => NOW });
+  });
+  afterEach(async () => {
+    await queues.queue(QUEUE_NAMES.schedule).obliterate({ force: true });
+    await queues.close();
+    redis.disconnect();
+  });
+
+  const stateOf = async (id: string) =>
+    (await queues.queue(QUEUE_NAMES.schedule).getJob(id))?.getState() ?? 'missing';
+
+  it('schedules each ping as a delayed job at its moment, and a past one at once', async () => {
+    await scheduler.setNodePings('nod_a', [ping('nod_a', 0, -5_000), ping('nod_a', 1, 3_600_000)]);
+    expect(await stateOf('remind-nod_a-v1-0')).toBe('waiting');
+    expect(await stateOf('remind-nod_a-v1-1')).toBe('delayed');
+    const job = await queues.queue(QUEUE_NAMES.schedule).getJob('remind-nod_a-v1-1');
+    expect(job?.opts.delay).toBe(3_600_000);
+    expect(job?.data).toMatchObject({
+      pingId: 'remind-nod_a-v1-1',
+      nodeId: 'nod_a',
+      deadlineVersion: 1,
+    });
+  });
+
+  it('is idempotent, and a re-plan removes exactly the stale pings of that node', async () => {
+    await scheduler.setNodePings('nod_a', [ping('nod_a', 0, 1_000), ping('nod_a', 1, 2_000)]);
+    await scheduler.setNodePings('nod_b', [ping('nod_b', 0, 1_000)]);
+    await scheduler.setNodePings('nod_a', [ping('nod_a', 0, 1_000), ping('nod_a', 1, 2_000)]);
+    expect([...(await scheduler.listScheduledIds())].sort()).toEqual([
+      'remind-nod_a-v1-0',
+      'remind-nod_a-v1-1',
+      'remind-nod_b-v1-0',
+    ]);
+    await scheduler.setNodePings('nod_a', [ping('nod_a', 0, 9_000, 2)]);
+    expect([...(await scheduler.listScheduledIds())].sort()).toEqual([
+      'remind-nod_a-v2-0',
+      'remind-nod_b-v1-0',
+    ]);
+  });
+
+  it('clears a node and removes orphans by id', async () => {
+    await scheduler.setNodePings('nod_a', [ping('nod_a', 0, 1_000)]);
+    await scheduler.setNodePings('nod_b', [ping('nod_b', 0, 1_000), ping('nod_b', 1, 2_000)]);
+    await scheduler.clearNode('nod_a');
+    await scheduler.remove(['remind-nod_b-v1-1']);
+    expect([...(await scheduler.listScheduledIds())]).toEqual(['remind-nod_b-v1-0']);
+  });
+});
