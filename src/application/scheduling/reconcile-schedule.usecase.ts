@@ -1,0 +1,36 @@
+import type { PingScheduler, ScheduledPing } from '../../ports/ping-scheduler.port.js';
+
+export interface ReconcileResult {
+  readonly nodes: number;
+  readonly added: number;
+  readonly removed: number;
+}
+
+/**
+ * Makes Redis's schedule match Postgres: every unfired ping of every open node is scheduled
+ * (a moment that passed while nothing ran fires at once), and scheduled pings that belong to no
+ * open node are dropped. Safe to run any time, from any process, as often as wanted.
+ */
+export async function reconcileSchedule(deps: {
+  scheduler: PingScheduler;
+  /** The pings each open node should have, not yet fired, in batches of nodes. */
+  expectedPings: () => AsyncIterable<ReadonlyMap<string, readonly ScheduledPing[]>>;
+}): Promise<ReconcileResult> {
+  const scheduled = await deps.scheduler.listScheduledIds();
+  const expectedIds = new Set<string>();
+  let nodes = 0;
+  let added = 0;
+  for await (const batch of deps.expectedPings()) {
+    for (const [nodeId, pings] of batch) {
+      nodes += 1;
+      const missing = pings.filter((p) => !scheduled.has(p.id));
+      for (const p of pings) expectedIds.add(p.id);
+      if (missing.length === 0) continue;
+      await deps.scheduler.setNodePings(nodeId, pings);
+      added += missing.length;
+    }
+  }
+  const orphans = [...scheduled].filter((id) => !expectedIds.has(id));
+  await deps.scheduler.remove(orphans);
+  return { nodes, added, removed: orphans.length };
+}
