@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reconcileSchedule } from '../../../src/application/scheduling/reconcile-schedule.usecase.js';
 import { createBullmqPingScheduler } from '../../../src/infra/queue/bullmq-ping-scheduler.js';
 import { QUEUE_NAMES } from '../../../src/infra/queue/queue-names.js';
 import { createQueues, type Queues } from '../../../src/infra/queue/queues.js';
@@ -69,5 +70,31 @@ describe('BullMQ ping scheduler', () => {
     await scheduler.clearNode('nod_a');
     await scheduler.remove(['remind-nod_b-v1-1']);
     expect([...(await scheduler.listScheduledIds())]).toEqual(['remind-nod_b-v1-0']);
+  });
+
+  it('reconciliation re-adds what Redis lost and drops orphans, once', async () => {
+    await scheduler.setNodePings('nod_gone', [ping('nod_gone', 0, 1_000)]);
+    await scheduler.setNodePings('nod_a', [ping('nod_a', 0, 1_000)]);
+    await redis.del(...(await redis.keys('*nod_a*')));
+    await queues.queue(QUEUE_NAMES.schedule).remove('remind-nod_a-v1-0');
+    const expected = new Map([
+      ['nod_a', [ping('nod_a', 0, 1_000), ping('nod_a', 1, 2_000)]],
+      ['nod_b', [ping('nod_b', 0, -60_000)]],
+    ]);
+    async function* batches() {
+      yield expected;
+    }
+    const first = await reconcileSchedule({ scheduler, expectedPings: batches });
+    expect(first).toEqual({ nodes: 2, added: 3, removed: 1 });
+    expect([...(await scheduler.listScheduledIds())].sort()).toEqual([
+      'remind-nod_a-v1-0',
+      'remind-nod_a-v1-1',
+      'remind-nod_b-v1-0',
+    ]);
+    expect(await reconcileSchedule({ scheduler, expectedPings: batches })).toEqual({
+      nodes: 2,
+      added: 0,
+      removed: 0,
+    });
   });
 });
