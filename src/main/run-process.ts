@@ -6,6 +6,8 @@ import type { Config } from '../infra/config/config.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { buildApp } from '../infra/http/app.js';
 import { createMetrics } from '../infra/metrics/metrics.js';
+import { QUEUE_NAMES } from '../infra/queue/queue-names.js';
+import { createQueues, type Queues } from '../infra/queue/queues.js';
 import { type Infrastructure, openInfrastructure, StartupError } from './infrastructure.js';
 import { bootstrapOrg } from './org-bootstrap.js';
 import { startWorkers } from './workers.js';
@@ -21,17 +23,19 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
     );
   }
   const infra = await openInfrastructure(config, logger);
+  const queues = createQueues(infra.redis, config.redis.prefix);
   let app: FastifyInstance | null = null;
   let workers: { close(): Promise<void> } | null = null;
   const stop = async () => {
     await app?.close();
     await workers?.close();
+    await queues.close();
     await infra.close();
   };
   try {
     await bootstrapOrg(config, infra.database.db, logger);
-    if (mode !== 'serve') workers = startWorkers(config, infra, logger);
-    if (mode !== 'worker') app = await startHttp(config, infra, logger);
+    if (mode !== 'serve') workers = startWorkers(config, infra, queues, logger);
+    if (mode !== 'worker') app = await startHttp(config, infra, queues, logger);
   } catch (err) {
     await stop();
     throw err;
@@ -44,13 +48,14 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
   });
 }
 
-async function startHttp(config: Config, infra: Infrastructure, logger: Logger) {
+async function startHttp(config: Config, infra: Infrastructure, queues: Queues, logger: Logger) {
   const admin = resolveAdminToken(config.adminToken, config.db.dataDir);
   const app = await buildApp({
     logLevel: config.logLevel,
     adminToken: admin.token,
     metrics: createMetrics(),
     orgStore: createOrgStore(infra.database.db),
+    queues: Object.values(QUEUE_NAMES).map((name) => queues.queue(name)),
     readinessChecks: [
       { name: 'database', check: () => infra.database.ping() },
       { name: 'redis', check: async () => void (await infra.redis.ping()) },

@@ -4,7 +4,7 @@ import { createDeliveryStore } from '../infra/db/repositories/delivery-store.dri
 import { createRedisChatBudget } from '../infra/delivery/chat-budget.redis.js';
 import { createOutboxHandlers } from '../infra/outbox/outbox-handlers.js';
 import { createOutboxRelay } from '../infra/outbox/outbox-relay.js';
-import { createQueues } from '../infra/queue/queues.js';
+import type { Queues } from '../infra/queue/queues.js';
 import { startDeliveryWorker } from '../infra/queue/workers/delivery.worker.js';
 import type { Infrastructure } from './infrastructure.js';
 import { createPlatforms } from './platforms.js';
@@ -14,10 +14,14 @@ const DELIVERY_LEASE_MS = 60_000;
 
 /**
  * Starts the background side: the outbox relay and the delivery worker. Returns a closer that
- * stops taking work, lets jobs in flight finish, then closes the queues.
+ * stops taking work and lets jobs in flight finish.
  */
-export function startWorkers(config: Config, infra: Infrastructure, logger: Logger) {
-  const queues = createQueues(infra.redis, config.redis.prefix);
+export function startWorkers(
+  config: Config,
+  infra: Infrastructure,
+  queues: Queues,
+  logger: Logger,
+) {
   const relay = createOutboxRelay({
     db: infra.database.db,
     handlers: createOutboxHandlers(queues),
@@ -40,7 +44,6 @@ export function startWorkers(config: Config, infra: Infrastructure, logger: Logg
     async close() {
       await relay.stop();
       await deliveryWorker.close();
-      await queues.close();
     },
   };
 }

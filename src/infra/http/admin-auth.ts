@@ -1,29 +1,51 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+const COOKIE = 'baton_admin';
+
 /** Constant-time token comparison (hashing first makes the lengths equal). */
 export function tokensMatch(given: string, expected: string): boolean {
   const digest = (s: string) => createHash('sha256').update(s).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-/** The token a request carries: `Authorization: Bearer …`, or `?token=` for links opened from chat. */
-function tokenOf(request: FastifyRequest): string | null {
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+/**
+ * The token a request carries: `Authorization: Bearer …`; `?token=` (links opened from chat
+ * cards and the start-up banner); or the cookie set when such a link was opened, so pages that
+ * load their own assets and data keep working.
+ */
+function tokenOf(request: FastifyRequest): { token: string; fromQuery: boolean } | null {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), fromQuery: false };
   const query = request.query as Record<string, unknown> | undefined;
-  return typeof query?.token === 'string' ? query.token : null;
+  if (typeof query?.token === 'string') return { token: query.token, fromQuery: true };
+  const cookie = cookieValue(request.headers.cookie, COOKIE);
+  return cookie === null ? null : { token: cookie, fromQuery: false };
 }
 
 /** An onRequest hook refusing requests without the admin token with 401. */
 export function requireAdminToken(expected: string) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const given = tokenOf(request);
-    if (given === null || !tokensMatch(given, expected)) {
+    if (given === null || !tokensMatch(given.token, expected)) {
       return reply
         .status(401)
         .header('www-authenticate', 'Bearer realm="baton"')
         .send({ error: { code: 'auth.unauthorized', message: 'A valid admin token is required' } });
+    }
+    if (given.fromQuery) {
+      reply.header(
+        'set-cookie',
+        `${COOKIE}=${encodeURIComponent(expected)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000`,
+      );
     }
   };
 }

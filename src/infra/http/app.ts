@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { OrgStore } from '../../ports/org-store.port.js';
 import { loggerOptions, serializeRequest } from '../logging/logger.js';
@@ -8,6 +9,7 @@ import { handleHttpError } from './error-handler.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.route.js';
 import { metricsRoutes, observeRequestDurations } from './routes/metrics.route.js';
 import { orgRoutes } from './routes/org.route.js';
+import { queuesDashboardRoutes } from './routes/queues-dashboard.route.js';
 
 export interface AppDeps {
   readonly logLevel: string;
@@ -15,6 +17,8 @@ export interface AppDeps {
   readonly metrics: Metrics;
   readonly readinessChecks: readonly ReadinessCheck[];
   readonly orgStore: OrgStore;
+  /** Queues shown on the admin dashboard (bull-board). */
+  readonly queues: readonly Queue[];
 }
 
 /** Callbacks are small; 1 MiB is far above any real one and bounds what a client can make us parse. */
@@ -39,6 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (api) => {
     api.addHook('onRequest', requireAdminToken(deps.adminToken));
     await api.register(orgRoutes, { orgStore: deps.orgStore });
+    await api.register(queuesDashboardRoutes, { queues: deps.queues });
   });
   return app;
 }

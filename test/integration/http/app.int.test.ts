@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { createMetrics } from '../../../src/infra/metrics/metrics.js';
 import { readOrgFile } from '../../../src/infra/org/org-file.parser.js';
 import { SAMPLE_ORG_FILE } from '../../../src/infra/project-paths.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.js';
-import { connectTestRedis } from '../../helpers/test-redis.js';
+import { connectTestRedis, testQueuePrefix } from '../../helpers/test-redis.js';
 
 const TOKEN = 'test-admin-token-0123456789';
 
@@ -18,16 +19,19 @@ describe('HTTP app', () => {
   let app: FastifyInstance;
   let deadRedis: Redis;
   let degraded: FastifyInstance;
+  let dashboardQueue: Queue;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     await importOrgFile(database.db, await readOrgFile(SAMPLE_ORG_FILE));
     redis = await connectTestRedis();
+    dashboardQueue = new Queue('delivery', { connection: redis, prefix: `{${testQueuePrefix()}}` });
     const deps = {
       logLevel: 'silent',
       adminToken: TOKEN,
       metrics: createMetrics(),
       orgStore: createOrgStore(database.db),
+      queues: [dashboardQueue],
     };
     app = await buildApp({
       ...deps,
@@ -56,6 +60,7 @@ describe('HTTP app', () => {
   afterAll(async () => {
     await app.close();
     await degraded.close();
+    await dashboardQueue.close();
     redis.disconnect();
     deadRedis.disconnect();
     await database.destroy();
@@ -119,5 +124,22 @@ describe('HTTP app', () => {
     expect(missing.statusCode).toBe(404);
     const invalid = await app.inject({ url: `/api/org/${'x'.repeat(100)}?token=${TOKEN}` });
     expect(invalid.statusCode).toBe(400);
+  });
+
+  it('serves the queue dashboard behind the admin token, keeping a link token in a cookie', async () => {
+    expect((await app.inject({ url: '/admin/queues' })).statusCode).toBe(401);
+    const opened = await app.inject({ url: `/admin/queues?token=${TOKEN}` });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain('<div id="root">');
+    const cookie = String(opened.headers['set-cookie']).split(';')[0] ?? '';
+    expect(cookie).toMatch(/^baton_admin=/);
+    const api = await app.inject({ url: '/admin/queues/api/queues', headers: { cookie } });
+    expect(api.statusCode).toBe(200);
+    expect(api.json().queues.map((q: { name: string }) => q.name)).toEqual(['delivery']);
+    const forged = await app.inject({
+      url: '/admin/queues/api/queues',
+      headers: { cookie: 'baton_admin=nope' },
+    });
+    expect(forged.statusCode).toBe(401);
   });
 });

@@ -1,0 +1,175 @@
+// The chat simulator's page: pick who you are, type in a group or private chat, tap card buttons.
+// Everything goes through Baton's real engine; this page only shows the transcript.
+const state = { people: [], chats: [], me: null, conversation: null };
+const $ = (id) => document.getElementById(id);
+
+async function api(path, options = {}) {
+  const res = await fetch(path, { headers: { 'content-type': 'application/json' }, ...options });
+  if (!res.ok)
+    throw new Error((await res.json().catch(() => ({}))).error?.message ?? res.statusText);
+  return res.json();
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') node.className = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) node.append(child);
+  }
+  return node;
+}
+
+const nameOf = (id) => state.people.find((p) => p.id === id)?.name ?? id;
+
+function renderCard(entry, card) {
+  const fields = card.fields.length
+    ? el(
+        'dl',
+        {},
+        card.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]),
+      )
+    : null;
+  const steps = card.steps.length
+    ? el(
+        'ol',
+        {},
+        card.steps.map((s) =>
+          el(
+            'li',
+            {},
+            `${s.ref} ${s.title} · ${s.owners}${s.deadline ? ` · 截止 ${s.deadline}` : ''} `,
+            el('span', { class: `state ${s.state}` }, s.stateText),
+          ),
+        ),
+      )
+    : null;
+  const actions = card.actions.length
+    ? el(
+        'div',
+        { class: 'actions' },
+        card.actions.map((a) =>
+          el('button', { class: a.style, type: 'button', onclick: () => tap(entry, a) }, a.label),
+        ),
+      )
+    : null;
+  return el(
+    'article',
+    { class: `card ${card.tone}`, 'data-card': card.key },
+    el('h2', {}, card.title),
+    card.subtitle ? el('div', { class: 'sub' }, card.subtitle) : null,
+    fields,
+    steps,
+    card.note ? el('div', { class: 'note' }, card.note) : null,
+    actions,
+    card.link ? el('a', { href: card.link.url }, card.link.label) : null,
+  );
+}
+
+function renderEntry(entry) {
+  const body = entry.body;
+  const who = entry.direction === 'in' ? nameOf(entry.senderId) : '接力 Baton';
+  const content =
+    body.kind === 'card'
+      ? renderCard(entry, body.card)
+      : el('div', { class: 'bubble' }, body.kind === 'markdown' ? body.markdown : body.text);
+  return el(
+    'div',
+    { class: `msg ${entry.direction}`, id: `entry-${entry.id}` },
+    el('div', { class: 'who' }, who),
+    content,
+  );
+}
+
+function showEntry(entry) {
+  if (entry.conversation !== state.conversation) return;
+  const log = $('log');
+  const existing = document.getElementById(`entry-${entry.id}`);
+  if (existing) existing.replaceWith(renderEntry(entry));
+  else log.append(renderEntry(entry));
+  log.scrollTop = log.scrollHeight;
+}
+
+async function openConversation(conversation) {
+  state.conversation = conversation;
+  for (const b of $('chats').querySelectorAll('button')) {
+    b.setAttribute('aria-current', String(b.dataset.conversation === conversation));
+  }
+  $('log').replaceChildren();
+  const { entries } = await api(`/sim/api/conversations/${encodeURIComponent(conversation)}`);
+  for (const e of entries) showEntry(e);
+}
+
+function renderChats() {
+  const mine = { id: `user:${state.me}`, name: '与接力私聊' };
+  $('chats').replaceChildren(
+    ...[...state.chats, mine].map((c) =>
+      el(
+        'button',
+        { type: 'button', 'data-conversation': c.id, onclick: () => openConversation(c.id) },
+        c.name,
+      ),
+    ),
+  );
+}
+
+async function send(text) {
+  await api('/sim/api/messages', {
+    method: 'POST',
+    body: JSON.stringify({ conversation: state.conversation, personId: state.me, text }),
+  });
+}
+
+async function tap(entry, action) {
+  await api('/sim/api/actions', {
+    method: 'POST',
+    body: JSON.stringify({
+      conversation: entry.conversation,
+      personId: state.me,
+      entryId: entry.id,
+      actionId: action.actionId,
+      value: action.value,
+    }),
+  });
+}
+
+async function start() {
+  const { people, chats } = await api('/sim/api/state');
+  Object.assign(state, {
+    people,
+    chats,
+    me: localStorage.getItem('baton.sim.me') ?? people[0]?.id,
+  });
+  $('me').replaceChildren(
+    ...people.map((p) =>
+      el('option', { value: p.id }, `${p.name}${p.department ? `（${p.department}）` : ''}`),
+    ),
+  );
+  $('me').value = state.me;
+  $('me').addEventListener('change', () => {
+    state.me = $('me').value;
+    localStorage.setItem('baton.sim.me', state.me);
+    renderChats();
+    if (state.conversation?.startsWith('user:')) openConversation(`user:${state.me}`);
+  });
+  renderChats();
+  await openConversation(chats[0]?.id ?? `user:${state.me}`);
+  new EventSource('/sim/api/stream').addEventListener('entry', (e) =>
+    showEntry(JSON.parse(e.data)),
+  );
+  $('composer').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const text = $('text').value.trim();
+    if (!text) return;
+    $('text').value = '';
+    await send(text);
+  });
+  $('text').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('composer').requestSubmit();
+  });
+}
+
+start();
