@@ -1,0 +1,104 @@
+import {
+  activateGroup,
+  advance,
+  closeOpenNodes,
+  groupsOf,
+  resetToPending,
+} from './node-progress.models.js';
+import { taskErrors } from './task.errors.js';
+import type { OwnerDecision, TaskNode } from './task.types.js';
+import { assertMayActOnNode, isOwner } from './task-permissions.policy.js';
+import { nodeRef } from './task-status.models.js';
+import type { Transition } from './transition.models.js';
+
+/** The first response the SOP's response limit measures; stops "no response" pings only. */
+export function acknowledge(t: Transition, node: TaskNode): void {
+  assertMayActOnNode(node, t.ctx, `确认收到节点 ${nodeRef(t.task, node)}`);
+  if (node.acknowledgedAt) return;
+  t.updateNode(node.id, { acknowledgedAt: t.ctx.now });
+  t.event('node.acknowledged', node.id);
+}
+
+/**
+ * One owner's decision. A coordinator who is not an owner settles the node for everyone; an
+ * owner's decision settles it when the node is 或签 or every owner has decided (会签).
+ */
+export function decide(
+  t: Transition,
+  node: TaskNode,
+  decision: OwnerDecision,
+  text: string | null,
+): void {
+  const ref = nodeRef(t.task, node);
+  if (node.kind === 'approval' && decision === 'done') throw taskErrors.isApproval(ref);
+  if (node.kind === 'action' && decision !== 'done') throw taskErrors.notApproval(ref);
+  const verb = { done: '完成', approved: '审批', rejected: '驳回' }[decision];
+  const actor = assertMayActOnNode(node, t.ctx, `${verb}节点 ${ref}`);
+  const mine = node.owners.find((o) => o.personId === actor.personId);
+  if (mine?.decision) throw taskErrors.alreadyDecided(ref);
+  const owners = node.owners.map((o) =>
+    !isOwner(node, actor.personId) || o.personId === actor.personId
+      ? { ...o, decision, decidedAt: t.ctx.now }
+      : o,
+  );
+  const acknowledgedAt = node.acknowledgedAt ?? t.ctx.now;
+  const updated = t.updateNode(node.id, { owners, acknowledgedAt });
+  t.event(
+    `node.${decision === 'done' ? 'owner_done' : `owner_${decision}`}`,
+    node.id,
+    text ? { text } : {},
+  );
+  if (decision === 'rejected') {
+    rejectNode(t, updated, text ?? '');
+    return;
+  }
+  const settled = updated.signMode === 'any' || owners.every((o) => o.decision !== null);
+  if (!settled) return;
+  t.updateNode(node.id, {
+    status: decision === 'done' ? 'done' : 'approved',
+    completedAt: t.ctx.now,
+  });
+  t.event(decision === 'done' ? 'node.completed' : 'node.approved', node.id);
+  t.effect({ type: 'clear-node', nodeId: node.id });
+  advance(t, node.parallelGroup);
+}
+
+/**
+ * A rejection sends the task back to the group before (rework, counted by the KPIs), or closes
+ * it when the template says so or there is nothing before.
+ */
+function rejectNode(t: Transition, node: TaskNode, reason: string): void {
+  t.updateNode(node.id, { status: 'rejected', completedAt: t.ctx.now });
+  t.event('node.rejected', node.id, { reason });
+  t.effect({ type: 'clear-node', nodeId: node.id });
+  t.effect({ type: 'notify', audience: 'creator', reason: 'rejected', nodeId: node.id });
+  const previous = groupsOf(t.task.nodes)
+    .filter((g) => g < node.parallelGroup)
+    .at(-1);
+  if (t.task.onReject === 'close' || previous === undefined) {
+    closeOpenNodes(t);
+    t.updateTask({ status: 'rejected', closedAt: t.ctx.now });
+    t.event('task.rejected', node.id, { reason });
+    return;
+  }
+  resetToPending(
+    t,
+    t.task.nodes.filter((n) => n.parallelGroup >= node.parallelGroup),
+  );
+  activateGroup(t, previous, true);
+}
+
+/** Sends the task back to an earlier, finished node for rework. */
+export function sendBack(t: Transition, from: TaskNode, target: TaskNode, reason: string): void {
+  assertMayActOnNode(from, t.ctx, `退回节点 ${nodeRef(t.task, from)}`);
+  const finished = target.status === 'done' || target.status === 'approved';
+  if (!finished || target.parallelGroup >= from.parallelGroup) {
+    throw taskErrors.sendbackTarget(nodeRef(t.task, target));
+  }
+  t.event('node.sent_back', from.id, { to: target.id, reason });
+  resetToPending(
+    t,
+    t.task.nodes.filter((n) => n.parallelGroup >= target.parallelGroup),
+  );
+  activateGroup(t, target.parallelGroup, true);
+}

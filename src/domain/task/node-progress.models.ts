@@ -1,0 +1,78 @@
+import { resolveDeadline } from '../deadline/deadline.resolver.js';
+import type { TaskNode } from './task.types.js';
+import { isNodeFinished, isNodeOpen } from './task-status.models.js';
+import type { Transition } from './transition.models.js';
+
+/** Groups in running order. */
+export function groupsOf(nodes: readonly TaskNode[]): number[] {
+  return [...new Set(nodes.map((n) => n.parallelGroup))].sort((a, b) => a - b);
+}
+
+/** Starts every node of a group: deadline pinned now, pings planned, owners told. */
+export function activateGroup(t: Transition, group: number, rework: boolean): void {
+  const { now, calendar } = t.ctx;
+  for (const node of t.task.nodes.filter((n) => n.parallelGroup === group)) {
+    const dueAt = resolveDeadline(node.deadline, {
+      activatedAt: now,
+      eventDate: t.task.eventDate,
+      calendar,
+    });
+    t.updateNode(node.id, {
+      status: 'active',
+      activatedAt: now,
+      acknowledgedAt: null,
+      pausedAt: null,
+      completedAt: null,
+      dueAt,
+      deadlineVersion: node.deadlineVersion + 1,
+      escalationLevel: 0,
+      owners: node.owners.map((o) => ({ ...o, decision: null, decidedAt: null })),
+      reworkCount: node.reworkCount + (rework ? 1 : 0),
+    });
+    t.event(rework ? 'node.reworked' : 'node.activated', node.id, { dueAt: dueAt.toISOString() });
+    t.effect({ type: 'plan-node', nodeId: node.id });
+    t.effect({
+      type: 'notify',
+      audience: 'owners',
+      reason: rework ? 'reworked' : 'activated',
+      nodeId: node.id,
+    });
+  }
+}
+
+/** Puts nodes back to waiting (their pings dropped), e.g. before rework reaches them again. */
+export function resetToPending(t: Transition, nodes: readonly TaskNode[]): void {
+  for (const node of nodes) {
+    if (isNodeOpen(node.status)) t.effect({ type: 'clear-node', nodeId: node.id });
+    t.updateNode(node.id, {
+      status: 'pending',
+      pausedAt: null,
+      owners: node.owners.map((o) => ({ ...o, decision: null, decidedAt: null })),
+    });
+  }
+}
+
+/** After a node finished: hands the baton to the next group, or closes the task as done. */
+export function advance(t: Transition, finishedGroup: number): void {
+  const groupNodes = t.task.nodes.filter((n) => n.parallelGroup === finishedGroup);
+  if (!groupNodes.every((n) => isNodeFinished(n.status))) return;
+  const next = groupsOf(t.task.nodes).find((g) => g > finishedGroup);
+  if (next !== undefined) {
+    activateGroup(t, next, false);
+    return;
+  }
+  t.updateTask({ status: 'done', closedAt: t.ctx.now });
+  t.event('task.done', null);
+  t.effect({ type: 'notify', audience: 'creator', reason: 'done', nodeId: null });
+  t.effect({ type: 'notify', audience: 'followers', reason: 'done', nodeId: null });
+  t.effect({ type: 'request-rating' });
+}
+
+/** Ends every open node (task cancelled or rejected for good). */
+export function closeOpenNodes(t: Transition): void {
+  for (const node of t.task.nodes) {
+    if (isNodeOpen(node.status)) t.effect({ type: 'clear-node', nodeId: node.id });
+    if (node.status === 'pending' || isNodeOpen(node.status))
+      t.updateNode(node.id, { status: 'cancelled' });
+  }
+}

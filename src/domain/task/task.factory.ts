@@ -1,0 +1,90 @@
+import type { LocalDate } from '../calendar/calendar.types.js';
+import type { DeadlineSpec } from '../deadline/deadline.types.js';
+import type { Platform } from '../org/org.types.js';
+import type { Duration } from '../shared/duration.types.js';
+import { activateGroup } from './node-progress.models.js';
+import type { TaskContext, TransitionResult } from './task.effects.js';
+import type { Task, TaskNode } from './task.types.js';
+import { Transition } from './transition.models.js';
+
+/** A node of a new task, with its people and deadline already resolved. */
+export interface NewNode {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: TaskNode['kind'];
+  readonly signMode: TaskNode['signMode'];
+  readonly owners: readonly string[];
+  readonly departmentId: string | null;
+  readonly deadline: DeadlineSpec;
+  readonly responseLimit: Duration | null;
+  readonly fields: Readonly<Record<string, string>>;
+  /** Runs in parallel with the node before it. */
+  readonly parallel: boolean;
+}
+
+export interface NewTask {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly number: number;
+  readonly title: string;
+  readonly creatorId: string;
+  readonly origin: { readonly platform: Platform; readonly chatId: string };
+  readonly priority: Task['priority'];
+  readonly eventDate: LocalDate | null;
+  readonly templateKey: string | null;
+  readonly onReject: Task['onReject'];
+  readonly followers: readonly string[];
+  readonly nodes: readonly NewNode[];
+}
+
+/** Creates a task and starts its first group of nodes. */
+export function createTask(input: NewTask, ctx: TaskContext): TransitionResult {
+  let group = 0;
+  const nodes: TaskNode[] = input.nodes.map((n, i) => {
+    if (i === 0 || !n.parallel) group += 1;
+    return {
+      id: n.id,
+      seq: i + 1,
+      parallelGroup: group,
+      title: n.title,
+      kind: n.kind,
+      signMode: n.signMode,
+      owners: [...new Set(n.owners)].map((personId) => ({
+        personId,
+        decision: null,
+        decidedAt: null,
+      })),
+      departmentId: n.departmentId,
+      deadline: n.deadline,
+      dueAt: null,
+      deadlineVersion: 0,
+      status: 'pending',
+      escalationLevel: 0,
+      responseLimit: n.responseLimit,
+      activatedAt: null,
+      acknowledgedAt: null,
+      pausedAt: null,
+      completedAt: null,
+      reworkCount: 0,
+      lastNudgedAt: null,
+      fields: n.fields,
+    };
+  });
+  const { nodes: _drafts, ...rest } = input;
+  const task: Task = {
+    ...rest,
+    status: 'open',
+    pendingExtension: null,
+    createdAt: ctx.now,
+    closedAt: null,
+    nodes,
+  };
+  const t = new Transition(task, ctx);
+  t.event('task.created', null, {
+    title: input.title,
+    nodes: nodes.length,
+    priority: input.priority,
+  });
+  activateGroup(t, 1, false);
+  return t.result();
+}
