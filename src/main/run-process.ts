@@ -4,10 +4,14 @@ import type { Logger } from 'pino';
 import { resolveAdminToken } from '../infra/config/admin-token.js';
 import type { Config } from '../infra/config/config.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
+import { createSimTranscript } from '../infra/db/repositories/sim-transcript.drizzle.js';
 import { buildApp } from '../infra/http/app.js';
 import { createMetrics } from '../infra/metrics/metrics.js';
 import { QUEUE_NAMES } from '../infra/queue/queue-names.js';
 import { createQueues, type Queues } from '../infra/queue/queues.js';
+import { createSimEventPublisher, subscribeSimEvents } from '../infra/sim/sim-events.js';
+import type { InboundHandler } from '../ports/inbound-handler.port.js';
+import { createInboundHandler } from './inbound.js';
 import { type Infrastructure, openInfrastructure, StartupError } from './infrastructure.js';
 import { bootstrapOrg } from './org-bootstrap.js';
 import { startWorkers } from './workers.js';
@@ -25,17 +29,23 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
   const infra = await openInfrastructure(config, logger);
   const queues = createQueues(infra.redis, config.redis.prefix);
   let app: FastifyInstance | null = null;
-  let workers: { close(): Promise<void> } | null = null;
+  let workers: Awaited<ReturnType<typeof startWorkers>> | null = null;
+  let sim: Awaited<ReturnType<typeof subscribeSimEvents>> | null = null;
   const stop = async () => {
     await app?.close();
+    await sim?.close();
     await workers?.close();
     await queues.close();
     await infra.close();
   };
   try {
     await bootstrapOrg(config, infra.database.db, logger);
-    if (mode !== 'serve') workers = startWorkers(config, infra, queues, logger);
-    if (mode !== 'worker') app = await startHttp(config, infra, queues, logger);
+    if (mode !== 'serve') workers = await startWorkers(config, infra, queues, logger);
+    if (mode !== 'worker') {
+      sim = await subscribeSimEvents(infra.redis, config.redis.prefix, logger);
+      const inbound = createInboundHandler(config, infra, () => workers?.poke());
+      app = await startHttp(config, infra, queues, { inbound, simEvents: sim.events }, logger);
+    }
   } catch (err) {
     await stop();
     throw err;
@@ -48,13 +58,28 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
   });
 }
 
-async function startHttp(config: Config, infra: Infrastructure, queues: Queues, logger: Logger) {
+async function startHttp(
+  config: Config,
+  infra: Infrastructure,
+  queues: Queues,
+  engine: { inbound: InboundHandler; simEvents: NodeJS.EventEmitter },
+  logger: Logger,
+) {
   const admin = resolveAdminToken(config.adminToken, config.db.dataDir);
+  const orgStore = createOrgStore(infra.database.db);
   const app = await buildApp({
     logLevel: config.logLevel,
     adminToken: admin.token,
     metrics: createMetrics(),
-    orgStore: createOrgStore(infra.database.db),
+    orgStore,
+    sim: {
+      tenantId: 'default',
+      orgStore,
+      transcript: createSimTranscript(infra.database.db),
+      inbound: engine.inbound,
+      events: engine.simEvents,
+      onChange: createSimEventPublisher(infra.redis, config.redis.prefix, logger),
+    },
     queues: Object.values(QUEUE_NAMES).map((name) => queues.queue(name)),
     readinessChecks: [
       { name: 'database', check: () => infra.database.ping() },

@@ -1,11 +1,18 @@
 import type { Logger } from 'pino';
+import { reconcileSchedule } from '../application/scheduling/reconcile-schedule.usecase.js';
 import type { Config } from '../infra/config/config.js';
 import { createDeliveryStore } from '../infra/db/repositories/delivery-store.drizzle.js';
+import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
+import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { createRedisChatBudget } from '../infra/delivery/chat-budget.redis.js';
 import { createOutboxHandlers } from '../infra/outbox/outbox-handlers.js';
 import { createOutboxRelay } from '../infra/outbox/outbox-relay.js';
+import { createBullmqPingScheduler } from '../infra/queue/bullmq-ping-scheduler.js';
 import type { Queues } from '../infra/queue/queues.js';
 import { startDeliveryWorker } from '../infra/queue/workers/delivery.worker.js';
+import { startMaintenanceWorker } from '../infra/queue/workers/maintenance.worker.js';
+import { startScheduleWorker } from '../infra/queue/workers/schedule.worker.js';
+import { createNodePlanner } from '../infra/scheduling/node-planner.js';
 import type { Infrastructure } from './infrastructure.js';
 import { createPlatforms } from './platforms.js';
 
@@ -13,37 +20,73 @@ import { createPlatforms } from './platforms.js';
 const DELIVERY_LEASE_MS = 60_000;
 
 /**
- * Starts the background side: the outbox relay and the delivery worker. Returns a closer that
- * stops taking work and lets jobs in flight finish.
+ * Starts the background side: the outbox relay, the delivery, schedule and maintenance workers,
+ * and a first reconciliation. The closer stops taking work and lets jobs in flight finish.
  */
-export function startWorkers(
+export async function startWorkers(
   config: Config,
   infra: Infrastructure,
   queues: Queues,
   logger: Logger,
 ) {
+  const { db } = infra.database;
+  const orgStore = createOrgStore(db);
+  const now = () => new Date();
+  const planner = createNodePlanner({ db, orgStore, now });
+  const scheduler = createBullmqPingScheduler({
+    queues,
+    redis: infra.redis,
+    queuePrefix: config.redis.prefix,
+  });
   const relay = createOutboxRelay({
-    db: infra.database.db,
-    handlers: createOutboxHandlers(queues),
+    db,
+    handlers: createOutboxHandlers({
+      queues,
+      scheduler,
+      planFor: (nodeId) => planner.forNode(nodeId),
+    }),
     logger: logger.child({ component: 'outbox-relay' }),
   });
+  const common = { connection: infra.redis, queuePrefix: config.redis.prefix };
   const deliveryWorker = startDeliveryWorker({
-    deliveries: createDeliveryStore(infra.database.db),
+    ...common,
+    deliveries: createDeliveryStore(db),
     platforms: createPlatforms(config, infra, logger),
     budget: createRedisChatBudget(infra.redis, config.redis.prefix),
     leaseMs: DELIVERY_LEASE_MS,
     queues,
-    connection: infra.redis,
-    queuePrefix: config.redis.prefix,
     logger: logger.child({ component: 'delivery' }),
     onDigestWritten: () => relay.poke(),
   });
+  const scheduleWorker = startScheduleWorker({
+    ...common,
+    runInTransaction: createRunInTransaction(db, () => relay.poke()),
+    orgStore,
+    plannedPing: (task, pingId) => planner.plannedPing(task, pingId),
+    publicUrl: config.http.publicUrl,
+    now,
+    logger: logger.child({ component: 'schedule' }),
+    onFired: () => relay.poke(),
+  });
+  const reconcile = () => reconcileSchedule({ scheduler, expectedPings: () => planner.allOpen() });
+  const maintenanceWorker = await startMaintenanceWorker({
+    ...common,
+    queues,
+    logger: logger.child({ component: 'maintenance' }),
+    reconcile,
+  });
   relay.start();
-  logger.info({ workers: ['outbox-relay', 'delivery'] }, 'workers started');
+  logger.info({ result: await reconcile() }, 'workers started; schedule reconciled');
   return {
+    /** Relay outbox rows now (called after a transaction in this process committed). */
+    poke: () => relay.poke(),
     async close() {
       await relay.stop();
-      await deliveryWorker.close();
+      await Promise.all([
+        deliveryWorker.close(),
+        scheduleWorker.close(),
+        maintenanceWorker.close(),
+      ]);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from '../calendar/calendar.types.js';
 import type { DeadlineSpec } from '../deadline/deadline.types.js';
+import type { NotifyTarget } from '../org/org.types.js';
 import type { Task } from './task.types.js';
 
 /** Who is acting: a person (coordinators and admins may act on any node), or the scheduler. */
@@ -57,6 +58,8 @@ export type TaskAction =
       readonly deadlineVersion: number;
       readonly kind: PingKind;
       readonly level: number;
+      /** Whom the ladder says to tell at this step. */
+      readonly notify: readonly NotifyTarget[];
     };
 
 /** An audit-trail entry: appended to the event log, never changed. */
@@ -105,6 +108,7 @@ export type TaskEffect =
       readonly nodeId: string;
       readonly kind: PingKind;
       readonly level: number;
+      readonly notify: readonly NotifyTarget[];
     }
   | { readonly type: 'request-rating' };
 

@@ -160,5 +160,11 @@ function firePing(t: Transition, ping: Extract<TaskAction, { type: 'ping' }>): v
       level: ping.level,
     },
   );
-  t.effect({ type: 'send-ping', nodeId: node.id, kind: ping.kind, level: ping.level });
+  t.effect({
+    type: 'send-ping',
+    nodeId: node.id,
+    kind: ping.kind,
+    level: ping.level,
+    notify: ping.notify,
+  });
 }

@@ -10,6 +10,7 @@ import { healthRoutes, type ReadinessCheck } from './routes/health.route.js';
 import { metricsRoutes, observeRequestDurations } from './routes/metrics.route.js';
 import { orgRoutes } from './routes/org.route.js';
 import { queuesDashboardRoutes } from './routes/queues-dashboard.route.js';
+import { type SimRouteDeps, simRoutes } from './routes/sim.route.js';
 
 export interface AppDeps {
   readonly logLevel: string;
@@ -19,6 +20,8 @@ export interface AppDeps {
   readonly orgStore: OrgStore;
   /** Queues shown on the admin dashboard (bull-board). */
   readonly queues: readonly Queue[];
+  /** The chat simulator; it needs no account, so it is always on. */
+  readonly sim: SimRouteDeps;
 }
 
 /** Callbacks are small; 1 MiB is far above any real one and bounds what a client can make us parse. */
@@ -40,6 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(metricsRoutes, { metrics: deps.metrics });
   await app.register(healthRoutes, { checks: deps.readinessChecks });
+  await app.register(simRoutes, deps.sim);
   await app.register(async (api) => {
     api.addHook('onRequest', requireAdminToken(deps.adminToken));
     await api.register(orgRoutes, { orgStore: deps.orgStore });

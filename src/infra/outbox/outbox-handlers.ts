@@ -1,15 +1,28 @@
 import { z } from 'zod';
+import type { PingScheduler, ScheduledPing } from '../../ports/ping-scheduler.port.js';
 import type { Queues } from '../queue/queues.js';
 import type { OutboxHandler } from './outbox-relay.js';
 
 const deliverPayload = z.object({ deliveryId: z.number().int().positive() });
+const planPayload = z.object({ nodeId: z.string() });
 
-/** How each outbox topic becomes a BullMQ job; the row's key is the job id (idempotent). */
-export function createOutboxHandlers(queues: Queues): Record<string, OutboxHandler> {
+/**
+ * How each outbox topic reaches Redis. `deliver` becomes a job whose id is the row's key
+ * (idempotent); `plan-node` makes the node's scheduled pings match its plan in Postgres.
+ */
+export function createOutboxHandlers(deps: {
+  queues: Queues;
+  scheduler: PingScheduler;
+  planFor: (nodeId: string) => Promise<readonly ScheduledPing[]>;
+}): Record<string, OutboxHandler> {
   return {
     deliver: async (payload, key) => {
       const { deliveryId } = deliverPayload.parse(payload);
-      await queues.add('deliver', { version: 1, deliveryId }, { jobId: key });
+      await deps.queues.add('deliver', { version: 1, deliveryId }, { jobId: key });
+    },
+    'plan-node': async (payload) => {
+      const { nodeId } = planPayload.parse(payload);
+      await deps.scheduler.setNodePings(nodeId, await deps.planFor(nodeId));
     },
   };
 }

@@ -54,6 +54,13 @@ export const JOBS = {
     attempts: 10,
     backoffMs: 1_000,
   }),
+  /** Compare the schedule in Redis with the open nodes in Postgres and repair it. */
+  reconcile: defineJob({
+    queue: QUEUE_NAMES.maintenance,
+    payload: z.object({ version: z.literal(1) }),
+    attempts: 3,
+    backoffMs: 10_000,
+  }),
 } as const;
 
 export type JobName = keyof typeof JOBS;

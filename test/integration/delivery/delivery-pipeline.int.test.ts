@@ -10,6 +10,7 @@ import { deliveries } from '../../../src/infra/db/schema/index.js';
 import { createRedisChatBudget } from '../../../src/infra/delivery/chat-budget.redis.js';
 import { createOutboxHandlers } from '../../../src/infra/outbox/outbox-handlers.js';
 import { createOutboxRelay, type OutboxRelay } from '../../../src/infra/outbox/outbox-relay.js';
+import { createBullmqPingScheduler } from '../../../src/infra/queue/bullmq-ping-scheduler.js';
 import { createQueues, type Queues } from '../../../src/infra/queue/queues.js';
 import { startDeliveryWorker } from '../../../src/infra/queue/workers/delivery.worker.js';
 import { ChatPlatformError } from '../../../src/ports/chat-platform.port.js';
@@ -55,7 +56,11 @@ describe('delivery pipeline: outbox → BullMQ → platform', () => {
     queues = createQueues(redis, prefix);
     relay = createOutboxRelay({
       db: database.db,
-      handlers: createOutboxHandlers(queues),
+      handlers: createOutboxHandlers({
+        queues,
+        scheduler: createBullmqPingScheduler({ queues, redis, queuePrefix: prefix }),
+        planFor: async () => [],
+      }),
       logger: silentLogger,
       idleMs: 50,
     });

@@ -1,13 +1,16 @@
+import { EventEmitter } from 'node:events';
 import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrgFile } from '../../../src/infra/db/repositories/org-import.drizzle.js';
 import { createOrgStore } from '../../../src/infra/db/repositories/org-store.drizzle.js';
+import { createSimTranscript } from '../../../src/infra/db/repositories/sim-transcript.drizzle.js';
 import { buildApp } from '../../../src/infra/http/app.js';
 import { createMetrics } from '../../../src/infra/metrics/metrics.js';
 import { readOrgFile } from '../../../src/infra/org/org-file.parser.js';
 import { SAMPLE_ORG_FILE } from '../../../src/infra/project-paths.js';
+import type { InboundEvent } from '../../../src/ports/inbound-event.types.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.js';
 import { connectTestRedis, testQueuePrefix } from '../../helpers/test-redis.js';
 
@@ -20,6 +23,7 @@ describe('HTTP app', () => {
   let deadRedis: Redis;
   let degraded: FastifyInstance;
   let dashboardQueue: Queue;
+  const handled: InboundEvent[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -32,6 +36,14 @@ describe('HTTP app', () => {
       metrics: createMetrics(),
       orgStore: createOrgStore(database.db),
       queues: [dashboardQueue],
+      sim: {
+        tenantId: 'default',
+        orgStore: createOrgStore(database.db),
+        transcript: createSimTranscript(database.db),
+        inbound: { handle: async (event: InboundEvent) => void handled.push(event) },
+        events: new EventEmitter(),
+        onChange: () => undefined,
+      },
     };
     app = await buildApp({
       ...deps,
@@ -141,5 +153,52 @@ describe('HTTP app', () => {
       headers: { cookie: 'baton_admin=nope' },
     });
     expect(forged.statusCode).toBe(401);
+  });
+
+  it('serves the simulator page and turns what a person types into an inbound event', async () => {
+    const page = await app.inject({ url: '/sim' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('聊天模拟器');
+    expect((await app.inject({ url: '/sim/assets/sim.js' })).headers['content-type']).toContain(
+      'javascript',
+    );
+    expect((await app.inject({ url: '/sim/assets/../../package.json' })).statusCode).toBe(404);
+    const state = (await app.inject({ url: '/sim/api/state' })).json();
+    expect(state.people.find((p: { id: string }) => p.id === 'zhangsan')).toEqual({
+      id: 'zhangsan',
+      name: '张三',
+      department: '后勤部',
+    });
+    expect(state.chats.map((c: { id: string }) => c.id)).toContain('coordination');
+    const sent = await app.inject({
+      method: 'POST',
+      url: '/sim/api/messages',
+      payload: { conversation: 'office', personId: 'zhengyi', text: '/帮助' },
+    });
+    expect(sent.statusCode).toBe(202);
+    expect(handled.at(-1)).toMatchObject({
+      type: 'message',
+      platform: 'sim',
+      text: '/帮助',
+      chat: { chatId: 'office', isGroup: true },
+    });
+    const transcript = (await app.inject({ url: '/sim/api/conversations/office' })).json();
+    expect(transcript.entries.at(-1)).toMatchObject({
+      direction: 'in',
+      senderId: 'zhengyi',
+      body: { text: '/帮助' },
+    });
+  });
+
+  it.each([
+    ['no body', undefined],
+    ['a bad conversation', { conversation: '../etc', personId: 'a', text: 'x' }],
+    ['an empty text', { conversation: 'office', personId: 'a', text: '' }],
+    ['a huge text', { conversation: 'office', personId: 'a', text: 'x'.repeat(5000) }],
+  ])('refuses a simulator message with %s', async (_name, payload) => {
+    const before = handled.length;
+    const res = await app.inject({ method: 'POST', url: '/sim/api/messages', payload });
+    expect(res.statusCode).toBe(400);
+    expect(handled.length).toBe(before);
   });
 });

@@ -19,7 +19,6 @@ export const NODE_STATUSES = [
   'done',
   'approved',
   'rejected',
-  'skipped',
   'cancelled',
 ] as const;
 
@@ -60,6 +59,7 @@ export const nodes = pgTable(
     pausedAt: instant('paused_at'),
     pausedTotalMs: bigint('paused_total_ms', { mode: 'number' }).notNull().default(0),
     completedAt: instant('completed_at'),
+    lastNudgedAt: instant('last_nudged_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { PLATFORMS } from './chats.table.js';
 import { createdAt, instant, updatedAt } from './columns.helpers.js';
 import { tenants } from './tenants.table.js';
@@ -28,6 +37,8 @@ export const tasks = pgTable(
     onReject: text('on_reject', { enum: ['sendback', 'close'] })
       .notNull()
       .default('sendback'),
+    /** A pending extension request (node, new deadline, reason), awaiting the creator. */
+    pendingExtension: jsonb('pending_extension'),
     /** Optimistic-lock version: every write bumps it. */
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),

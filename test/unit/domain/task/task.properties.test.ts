@@ -32,12 +32,17 @@ const action: fc.Arbitrary<TaskAction> = fc.oneof(
   ),
   fc.boolean().map((approve) => ({ type: 'decide-extension', approve }) as const),
   fc.constant({ type: 'cancel', reason: null } as const),
-  fc
-    .tuple(nodeId, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }))
-    .map(
-      ([id, version, level]) =>
-        ({ type: 'ping', nodeId: id, deadlineVersion: version, kind: 'escalate', level }) as const,
-    ),
+  fc.tuple(nodeId, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })).map(
+    ([id, version, level]) =>
+      ({
+        type: 'ping',
+        nodeId: id,
+        deadlineVersion: version,
+        kind: 'escalate',
+        level,
+        notify: ['owner'],
+      }) as const,
+  ),
 );
 const step = fc.tuple(fc.constantFrom(...actors), action);
 

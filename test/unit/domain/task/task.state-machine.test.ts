@@ -335,31 +335,75 @@ describe('changes to a running node', () => {
 describe('scheduled pings', () => {
   it('an escalation step raises the level and asks for the ladder pings', () => {
     const { task, effects } = run(aTask(), [
-      [null, { type: 'ping', nodeId: 'n1', deadlineVersion: 1, kind: 'escalate', level: 2 }],
+      [
+        null,
+        {
+          type: 'ping',
+          nodeId: 'n1',
+          deadlineVersion: 1,
+          kind: 'escalate',
+          level: 2,
+          notify: ['owner'],
+        },
+      ],
     ]);
     expect(task.nodes[0]?.escalationLevel).toBe(2);
-    expect(effects).toContainEqual({ type: 'send-ping', nodeId: 'n1', kind: 'escalate', level: 2 });
+    expect(effects).toContainEqual({
+      type: 'send-ping',
+      nodeId: 'n1',
+      kind: 'escalate',
+      level: 2,
+      notify: ['owner'],
+    });
   });
 
   it.each<[string, TaskAction, string | null]>([
     [
       'a stale deadline version',
-      { type: 'ping', nodeId: 'n1', deadlineVersion: 0, kind: 'remind', level: 0 },
+      {
+        type: 'ping',
+        nodeId: 'n1',
+        deadlineVersion: 0,
+        kind: 'remind',
+        level: 0,
+        notify: ['owner'],
+      },
       null,
     ],
     [
       'a node not active',
-      { type: 'ping', nodeId: 'n2', deadlineVersion: 0, kind: 'remind', level: 0 },
+      {
+        type: 'ping',
+        nodeId: 'n2',
+        deadlineVersion: 0,
+        kind: 'remind',
+        level: 0,
+        notify: ['owner'],
+      },
       null,
     ],
     [
       'an unknown node',
-      { type: 'ping', nodeId: 'nx', deadlineVersion: 1, kind: 'remind', level: 0 },
+      {
+        type: 'ping',
+        nodeId: 'nx',
+        deadlineVersion: 1,
+        kind: 'remind',
+        level: 0,
+        notify: ['owner'],
+      },
       null,
     ],
     [
       'a response check after /收到',
-      { type: 'ping', nodeId: 'n1', deadlineVersion: 1, kind: 'response-check', level: 0 },
+      {
+        type: 'ping',
+        nodeId: 'n1',
+        deadlineVersion: 1,
+        kind: 'response-check',
+        level: 0,
+        notify: ['owner'],
+      },
       'ack',
     ],
   ])('does nothing for %s', (_name, action, before) => {
@@ -377,7 +421,14 @@ describe('scheduled pings', () => {
     expect(
       applyTaskAction(
         task,
-        { type: 'ping', nodeId: 'n1', deadlineVersion: 1, kind: 'remind', level: 0 },
+        {
+          type: 'ping',
+          nodeId: 'n1',
+          deadlineVersion: 1,
+          kind: 'remind',
+          level: 0,
+          notify: ['owner'],
+        },
         ctx(null),
       ).events,
     ).toEqual([]);

@@ -1,0 +1,144 @@
+import { formatDeadline } from '../src/domain/deadline/deadline.formatter.js';
+import { formatDuration } from '../src/domain/shared/duration.parser.js';
+import type { Task, TaskNode } from '../src/domain/task/task.types.js';
+import { isNodeLate, nodeRef } from '../src/domain/task/task-status.models.js';
+import type { Card, CardAction, CardStep, CardStepState, CardTone } from './card.types.js';
+import type { CardContext } from './card-context.js';
+
+const TASK_STATUS_TEXT: Record<Task['status'], string> = {
+  open: '进行中',
+  done: '已完成',
+  cancelled: '已撤销',
+  rejected: '已驳回',
+};
+
+/** The task card: every node with its owners, deadline and state, and the buttons that apply now. */
+export function taskCard(task: Task, ctx: CardContext): Card {
+  const late = task.nodes.some((n) => isNodeLate(n, ctx.now));
+  return {
+    key: `task-${task.id}`,
+    tone: toneOf(task, late),
+    title: `${task.priority === 'urgent' ? '【紧急】' : ''}#${task.number} ${task.title}`,
+    subtitle: `发起人：${ctx.nameOf(task.creatorId)} · ${TASK_STATUS_TEXT[task.status]}`,
+    fields: [
+      ...(task.eventDate ? [{ label: '活动日期', value: task.eventDate }] : []),
+      ...(task.followers.length
+        ? [{ label: '抄送', value: task.followers.map(ctx.nameOf).join('、') }]
+        : []),
+    ],
+    steps: task.nodes.map((n) => stepOf(task, n, ctx)),
+    note: task.pendingExtension ? `延期申请待发起人审批：${task.pendingExtension.reason}` : null,
+    actions:
+      task.status === 'open' ? [...extensionActions(task), ...actionsFor(task)].slice(0, 6) : [],
+    link: { label: '在控制台查看', url: `${ctx.publicUrl}/tasks/${task.id}` },
+    mentions: [],
+  };
+}
+
+function toneOf(task: Task, late: boolean): CardTone {
+  if (task.status === 'done') return 'success';
+  if (task.status === 'cancelled') return 'muted';
+  if (task.status === 'rejected') return 'danger';
+  return late ? 'warning' : 'info';
+}
+
+export function stepOf(task: Task, node: TaskNode, ctx: CardContext): CardStep {
+  const state = stepState(node, ctx.now);
+  return {
+    ref: nodeRef(task, node),
+    title: `${node.title}${node.kind === 'approval' ? '（审批）' : ''}`,
+    owners: node.owners.map((o) => `${ctx.nameOf(o.personId)}${o.decision ? '✓' : ''}`).join('、'),
+    deadline: node.dueAt
+      ? formatDeadline(node.dueAt, { now: ctx.now, calendar: ctx.calendar })
+      : node.deadline.text,
+    state,
+    stateText: stateText(node, state, ctx.now),
+  };
+}
+
+function stepState(node: TaskNode, now: Date): CardStepState {
+  if (isNodeLate(node, now)) return 'late';
+  switch (node.status) {
+    case 'approved':
+      return 'done';
+    case 'cancelled':
+      return 'skipped';
+    default:
+      return node.status;
+  }
+}
+
+function stateText(node: TaskNode, state: CardStepState, now: Date): string {
+  if (state === 'late' && node.dueAt) {
+    return `已超时 ${formatDuration({ unit: 'ms', ms: Math.max(60_000, now.getTime() - node.dueAt.getTime()) })}`;
+  }
+  const text: Record<TaskNode['status'], string> = {
+    pending: '等待中',
+    active: node.acknowledgedAt ? '处理中' : '待处理',
+    paused: '已挂起',
+    done: '已完成',
+    approved: '已同意',
+    rejected: '已驳回',
+    cancelled: '已取消',
+  };
+  return text[node.status];
+}
+
+/** The creator's (or a coordinator's) answer to a pending extension request. */
+function extensionActions(task: Task): CardAction[] {
+  if (!task.pendingExtension) return [];
+  const value = { taskId: task.id, nodeId: task.pendingExtension.nodeId };
+  return [
+    {
+      actionId: 'extension.approve',
+      label: '批准延期',
+      style: 'primary',
+      value,
+      command: '（请在卡片上操作）',
+    },
+    {
+      actionId: 'extension.deny',
+      label: '拒绝延期',
+      style: 'default',
+      value,
+      command: '（请在卡片上操作）',
+    },
+  ];
+}
+
+/** Buttons for the nodes that can be acted on now (platforms show at most six). */
+function actionsFor(task: Task): CardAction[] {
+  return task.nodes
+    .filter((n) => n.status === 'active')
+    .flatMap((n) => {
+      const ref = nodeRef(task, n);
+      const value = { taskId: task.id, nodeId: n.id };
+      return n.kind === 'approval'
+        ? [
+            {
+              actionId: 'node.approve',
+              label: `同意 ${ref}`,
+              style: 'primary' as const,
+              value,
+              command: `/同意 ${ref}`,
+            },
+            {
+              actionId: 'node.reject',
+              label: `驳回 ${ref}`,
+              style: 'danger' as const,
+              value,
+              command: `/驳回 ${ref} <原因>`,
+            },
+          ]
+        : [
+            {
+              actionId: 'node.done',
+              label: `完成 ${ref}`,
+              style: 'primary' as const,
+              value,
+              command: `/完成 ${ref}`,
+            },
+          ];
+    })
+    .slice(0, 6);
+}

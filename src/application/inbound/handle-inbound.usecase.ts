@@ -1,0 +1,141 @@
+import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
+import type { BusinessCalendar, CalendarConfig } from '../../domain/calendar/calendar.types.js';
+import { parseCommand } from '../../domain/command/command.parser.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import type { TaskAction } from '../../domain/task/task.effects.js';
+import type { MessageTarget } from '../../ports/chat-platform.port.js';
+import type { InboundCardAction, InboundEvent } from '../../ports/inbound-event.types.js';
+import type { OrgStore } from '../../ports/org-store.port.js';
+import type { RunInTransaction } from '../../ports/unit-of-work.port.js';
+import type { CommandScope } from './engine-context.js';
+import { nameOf, personByPlatformId } from './org-directory.js';
+import { replyText } from './replies.js';
+import { runCommand } from './run-command.js';
+import { act } from './task-commands.js';
+
+export interface InboundDeps {
+  readonly runInTransaction: RunInTransaction;
+  readonly orgStore: OrgStore;
+  /** The tenant an event belongs to (by platform and corp id). */
+  readonly tenantOf: (event: InboundEvent) => string;
+  readonly admins: readonly string[];
+  readonly botNames: readonly string[];
+  readonly publicUrl: string;
+  readonly now: () => Date;
+  readonly newId: (prefix: 'tsk' | 'nod') => string;
+}
+
+const calendars = new Map<string, BusinessCalendar>();
+function calendarOf(config: CalendarConfig): BusinessCalendar {
+  const key = JSON.stringify(config);
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    calendar = createBusinessCalendar(config);
+    calendars.set(key, calendar);
+  }
+  return calendar;
+}
+
+/**
+ * Takes one inbound event into the engine, in one transaction: de-duplicate by platform id,
+ * resolve the sender, run the command or card action, write state, audit events and messages.
+ * A DomainError becomes a Chinese reply with the right usage; nothing else is half-written.
+ */
+export async function handleInbound(deps: InboundDeps, event: InboundEvent): Promise<void> {
+  const tenantId = deps.tenantOf(event);
+  const org = await deps.orgStore.loadOrg(tenantId);
+  if (!org) throw new Error(`no organisation for tenant ${tenantId}`);
+  const now = deps.now();
+  const eventId = event.type === 'message' ? event.messageId : event.eventId;
+  const platformUserId =
+    event.type === 'message' ? event.sender.platformUserId : event.user.platformUserId;
+  const chat = event.chat?.isGroup ? event.chat.chatId : null;
+  const replyTo: MessageTarget = chat
+    ? { kind: 'chat', chatId: chat }
+    : { kind: 'person', platformUserId };
+  const calendar = calendarOf(org.calendar);
+  await deps.runInTransaction(async (uow) => {
+    if (!(await uow.markInboundHandled(event.platform, eventId))) return;
+    const sender = personByPlatformId(org, event.platform, platformUserId);
+    const eventKey = `in-${event.platform}-${eventId}`;
+    const scopeBase = {
+      uow,
+      tenantId,
+      org,
+      calendar,
+      now,
+      platform: event.platform,
+      replyTo,
+      chatId: chat,
+      eventKey,
+      newId: deps.newId,
+    };
+    if (!sender) {
+      const fallback = {
+        ...scopeBase,
+        sender: {
+          id: platformUserId,
+          name: platformUserId,
+          departmentId: null,
+          wecomUserId: null,
+          dingtalkUserId: null,
+          active: false,
+        },
+        actor: { personId: platformUserId, isCoordinator: false },
+        card: { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl },
+      };
+      if (
+        event.type === 'message' &&
+        parseCommand(event.text, { botNames: deps.botNames }).kind === 'not-a-command'
+      )
+        return;
+      await replyText(fallback, '抱歉，我还不认识你。请联系管理员把你加入组织通讯录后再试。');
+      return;
+    }
+    const isCoordinator =
+      org.coordination.coordinators.includes(sender.id) || deps.admins.includes(sender.id);
+    const scope: CommandScope = {
+      ...scopeBase,
+      sender,
+      actor: { personId: sender.id, isCoordinator },
+      card: { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl },
+    };
+    try {
+      if (event.type === 'message') {
+        const outcome = parseCommand(event.text, { botNames: deps.botNames });
+        if (outcome.kind === 'command') await runCommand(scope, outcome.command);
+      } else {
+        await runCardAction(scope, event);
+      }
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      await replyText(
+        scope,
+        `❗${err.userMessage}${err.usage ? `\n用法：${err.usage}` : ''}`,
+        'error',
+      );
+    }
+  });
+}
+
+async function runCardAction(scope: CommandScope, event: InboundCardAction): Promise<void> {
+  const taskId = event.value.taskId;
+  const nodeId = event.value.nodeId ?? '';
+  const task = taskId ? await scope.uow.tasks.lockById(taskId) : null;
+  if (!task) throw new DomainError('task.not_found', '这张卡片对应的任务已不存在。');
+  const actions: Record<string, TaskAction> = {
+    'node.done': { type: 'complete', nodeId, note: null },
+    'node.approve': { type: 'approve', nodeId, note: null },
+    'node.reject': { type: 'reject', nodeId, reason: '在卡片上驳回' },
+    'node.ack': { type: 'ack', nodeId },
+    'extension.approve': { type: 'decide-extension', approve: true },
+    'extension.deny': { type: 'decide-extension', approve: false },
+  };
+  const action = actions[event.actionId];
+  if (!action)
+    throw new DomainError('card.unknown_action', '这个按钮已失效，请刷新任务卡片（/进度）。');
+  if ('nodeId' in action && !task.nodes.some((n) => n.id === nodeId)) {
+    throw new DomainError('card.unknown_action', '这个按钮已失效，请刷新任务卡片（/进度）。');
+  }
+  await act(scope, task, action, 'click');
+}

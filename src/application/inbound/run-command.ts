@@ -1,0 +1,240 @@
+import { taskCard } from '../../../cards/task-card.builder.js';
+import type { Command } from '../../domain/command/command.types.js';
+import { COMMAND_USAGE, helpText } from '../../domain/command/command.usage.js';
+import { commandKindOf } from '../../domain/command/command-names.js';
+import { formatDeadline } from '../../domain/deadline/deadline.formatter.js';
+import { parseDeadline } from '../../domain/deadline/deadline.parser.js';
+import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import { nodeRef } from '../../domain/task/task-status.models.js';
+import type { CommandScope } from './engine-context.js';
+import { lockTask, targetNode } from './node-target.js';
+import { resolveName } from './org-directory.js';
+import { reply, replyText } from './replies.js';
+import { act, createTaskFromDrafts } from './task-commands.js';
+
+/** Runs one parsed command inside its transaction; DomainErrors reach the caller untouched. */
+export async function runCommand(scope: CommandScope, command: Command): Promise<void> {
+  switch (command.kind) {
+    case 'create-task':
+      await createTaskFromDrafts(scope, {
+        ...command,
+        eventDate: eventDateOf(scope, command.eventDateText),
+        suffix: 'task',
+      });
+      return;
+    case 'minutes':
+      for (const [i, item] of command.items.entries()) {
+        const node = {
+          ...item,
+          signMode: 'all' as const,
+          kind: 'action' as const,
+          parallel: false,
+        };
+        await createTaskFromDrafts(scope, {
+          title: `${command.title}：${item.title}`,
+          urgent: false,
+          eventDate: null,
+          nodes: [node],
+          suffix: `item${i}`,
+        });
+      }
+      return;
+    case 'status':
+      return command.ref ? showTask(scope, command.ref.task) : listChatTasks(scope);
+    case 'my':
+      return listMyNodes(scope);
+    case 'ack':
+    case 'resume':
+    case 'nudge': {
+      const { task, node } = await targetNode(scope, command.ref);
+      const type = command.kind === 'ack' ? 'ack' : command.kind;
+      await act(scope, task, { type, nodeId: node.id });
+      return replyText(
+        scope,
+        `好的，${nodeRef(task, node)} ${{ ack: '已确认收到', resume: '已恢复', nudge: '已催办' }[command.kind]}。`,
+      );
+    }
+    case 'done':
+    case 'approve': {
+      const { task, node } = await targetNode(scope, command.ref);
+      const after = await act(scope, task, {
+        type: command.kind === 'done' ? 'complete' : 'approve',
+        nodeId: node.id,
+        note: command.note,
+      });
+      return replyText(
+        scope,
+        `✅ ${nodeRef(task, node)} ${command.kind === 'done' ? '已完成' : '已同意'}。${after.status === 'done' ? `任务 #${task.number} 全部完成！` : ''}`,
+      );
+    }
+    case 'reject': {
+      const { task, node } = await targetNode(scope, command.ref);
+      await act(scope, task, { type: 'reject', nodeId: node.id, reason: command.reason });
+      return replyText(scope, `已驳回 ${nodeRef(task, node)}：${command.reason}`);
+    }
+    case 'transfer': {
+      const { task, node } = await targetNode(scope, command.ref);
+      const to = resolveName(scope.org, command.to);
+      await act(scope, task, {
+        type: 'transfer',
+        nodeId: node.id,
+        to: to.personId,
+        reason: command.reason,
+      });
+      return replyText(scope, `已把 ${nodeRef(task, node)} 转交给 ${command.to}。`);
+    }
+    case 'pause': {
+      const { task, node } = await targetNode(scope, command.ref);
+      await act(scope, task, { type: 'pause', nodeId: node.id, reason: command.reason });
+      return replyText(
+        scope,
+        `⏸️ ${nodeRef(task, node)} 已挂起，协调人会看到。恢复时请发 /恢复 ${nodeRef(task, node)}。`,
+      );
+    }
+    case 'extend': {
+      const { task, node } = await targetNode(scope, command.ref);
+      const deadline = parseDeadline(command.deadlineText, {
+        now: scope.now,
+        calendar: scope.calendar,
+      });
+      await act(scope, task, {
+        type: 'request-extension',
+        nodeId: node.id,
+        deadline,
+        reason: command.reason,
+      });
+      return replyText(scope, `已为 ${nodeRef(task, node)} 申请延期，等待发起人或协调人审批。`);
+    }
+    case 'addsign': {
+      const { task, node } = await targetNode(scope, command.ref);
+      for (const [i, name] of command.people.entries()) {
+        const current = await lockTask(scope, { task: task.number, node: null });
+        await act(
+          scope,
+          current,
+          {
+            type: 'add-approver',
+            nodeId: node.id,
+            personId: resolveName(scope.org, name).personId,
+          },
+          `add${i}`,
+        );
+      }
+      return replyText(scope, `已为 ${nodeRef(task, node)} 加签：${command.people.join('、')}`);
+    }
+    case 'sendback': {
+      const task = await lockTask(scope, command.ref);
+      const target = task.nodes.find((n) => n.seq === command.ref.node);
+      const current =
+        task.nodes.find(
+          (n) => n.status === 'active' && n.owners.some((o) => o.personId === scope.sender.id),
+        ) ?? task.nodes.find((n) => n.status === 'active');
+      if (!target || !current)
+        throw new DomainError(
+          'task.sendback_target',
+          `任务 #${task.number} 现在不能退回到 #${task.number}.${command.ref.node}。`,
+        );
+      await act(scope, task, {
+        type: 'sendback',
+        nodeId: current.id,
+        targetNodeId: target.id,
+        reason: command.reason,
+      });
+      return replyText(scope, `已退回到 ${nodeRef(task, target)} 重新处理：${command.reason}`);
+    }
+    case 'cc': {
+      const task = await lockTask(scope, command.ref);
+      const people = command.people.map((name) => resolveName(scope.org, name).personId);
+      await act(scope, task, { type: 'add-followers', people });
+      return replyText(scope, `已抄送任务 #${task.number} 给 ${command.people.join('、')}。`);
+    }
+    case 'cancel': {
+      const task = await lockTask(scope, command.ref);
+      await act(scope, task, { type: 'cancel', reason: command.reason });
+      return replyText(scope, `任务 #${task.number} 已撤销。`);
+    }
+    case 'escalate': {
+      const task = await lockTask(scope, command.ref);
+      const node =
+        command.ref.node === null
+          ? null
+          : (task.nodes.find((n) => n.seq === command.ref.node) ?? null);
+      await act(scope, task, {
+        type: 'escalate',
+        nodeId: node?.id ?? null,
+        reason: command.reason,
+      });
+      return replyText(scope, `已把任务 #${task.number} 升级到协调群。`);
+    }
+    case 'help':
+      return replyText(scope, helpFor(command.topic));
+    case 'start-flow':
+    case 'report':
+    case 'setup':
+    case 'rate':
+      throw new DomainError(
+        'command.not_available',
+        `「/${command.kind}」还没有开放，敬请期待。发送 /帮助 查看可用命令。`,
+      );
+    default:
+      assertExhaustive(command);
+  }
+}
+
+function helpFor(topic: string | null): string {
+  const kind = topic ? commandKindOf(topic) : null;
+  return kind ? COMMAND_USAGE[kind] : helpText();
+}
+
+function eventDateOf(scope: CommandScope, text: string | null): string | null {
+  if (text === null) return null;
+  const spec = parseDeadline(text, { now: scope.now, calendar: scope.calendar });
+  if (spec.kind !== 'absolute')
+    throw new DomainError(
+      'task.bad_event_date',
+      `活动日期「${text}」要写成具体日期，例如 2026-12-20 或 12月20日。`,
+    );
+  return scope.calendar.localDate(spec.at);
+}
+
+async function showTask(scope: CommandScope, number: number): Promise<void> {
+  const task = await lockTask(scope, { task: number, node: null });
+  await reply(scope, { kind: 'card', card: taskCard(task, scope.card), mentions: [] });
+}
+
+async function listChatTasks(scope: CommandScope): Promise<void> {
+  const tasks = scope.chatId
+    ? await scope.uow.tasks.findOpenInChat(scope.platform, scope.chatId)
+    : [];
+  const lines = tasks.map(
+    (t) =>
+      `#${t.number} ${t.title}（${
+        t.nodes
+          .filter((n) => n.status === 'active')
+          .map((n) => n.title)
+          .join('、') || '等待中'
+      }）`,
+  );
+  await replyText(
+    scope,
+    lines.length ? `本群进行中的任务：\n${lines.join('\n')}` : '本群没有进行中的任务。',
+  );
+}
+
+async function listMyNodes(scope: CommandScope): Promise<void> {
+  const owned = await scope.uow.tasks.findOpenNodesOwnedBy(scope.tenantId, scope.sender.id);
+  const sorted = [...owned].sort(
+    (a, b) => (a.node.dueAt?.getTime() ?? Infinity) - (b.node.dueAt?.getTime() ?? Infinity),
+  );
+  const lines = sorted.map(({ task, node }) => {
+    const due = node.dueAt
+      ? formatDeadline(node.dueAt, { now: scope.now, calendar: scope.calendar })
+      : '—';
+    return `${nodeRef(task, node)} ${node.title} · 截止 ${due}${node.status === 'paused' ? ' · 已挂起' : ''}`;
+  });
+  await replyText(
+    scope,
+    lines.length ? `你负责的未完成节点：\n${lines.join('\n')}` : '你没有未完成的节点。👍',
+  );
+}

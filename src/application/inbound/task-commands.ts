@@ -1,0 +1,118 @@
+import { taskCard } from '../../../cards/task-card.builder.js';
+import type { NodeDraft } from '../../domain/command/command.types.js';
+import { parseDeadline } from '../../domain/deadline/deadline.parser.js';
+import type { DeadlineSpec } from '../../domain/deadline/deadline.types.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import type { TaskAction, TaskContext, TransitionResult } from '../../domain/task/task.effects.js';
+import { createTask, type NewNode } from '../../domain/task/task.factory.js';
+import { applyTaskAction } from '../../domain/task/task.state-machine.js';
+import type { Task } from '../../domain/task/task.types.js';
+import { applyEffects } from '../tasks/effect-deliveries.js';
+import type { CommandScope } from './engine-context.js';
+import { nameOf, resolveName } from './org-directory.js';
+
+/** A node written without a deadline gets this one. */
+export const DEFAULT_DEADLINE_TEXT = '3个工作日内';
+
+export function taskContext(scope: CommandScope): TaskContext {
+  return {
+    now: scope.now,
+    actor: scope.actor,
+    calendar: scope.calendar,
+    nameOf: nameOf(scope.org),
+  };
+}
+
+/** Saves a transition with its audit events and effects, all in the command's transaction. */
+export async function commit(
+  scope: CommandScope,
+  result: TransitionResult,
+  suffix: string,
+): Promise<void> {
+  await scope.uow.tasks.save(result.task);
+  await scope.uow.appendEvents(scope.tenantId, result.task.id, scope.platform, result.events);
+  await applyEffects(scope.uow, result.task, result.effects, {
+    org: scope.org,
+    card: scope.card,
+    transitionKey: `${scope.eventKey}-${suffix}`,
+  });
+}
+
+export async function act(
+  scope: CommandScope,
+  task: Task,
+  action: TaskAction,
+  suffix = 'act',
+): Promise<Task> {
+  const result = applyTaskAction(task, action, taskContext(scope));
+  await commit(scope, result, suffix);
+  return result.task;
+}
+
+function deadlineOf(scope: CommandScope, text: string | null): DeadlineSpec {
+  return parseDeadline(text ?? DEFAULT_DEADLINE_TEXT, { now: scope.now, calendar: scope.calendar });
+}
+
+/** Creates a task from drafts written in chat, posts its card in the chat it came from. */
+export async function createTaskFromDrafts(
+  scope: CommandScope,
+  input: {
+    title: string;
+    urgent: boolean;
+    eventDate: string | null;
+    nodes: readonly NodeDraft[];
+    suffix: string;
+  },
+): Promise<Task> {
+  if (!scope.chatId) {
+    throw new DomainError('task.needs_group', '请在群聊里创建任务，这样各部门都能看到任务卡片。');
+  }
+  const nodes: NewNode[] = input.nodes.map((draft) => {
+    const owners = draft.owners.map((name) => resolveName(scope.org, name));
+    return {
+      id: scope.newId('nod'),
+      title: draft.title,
+      kind: draft.kind,
+      signMode: draft.signMode,
+      owners: owners.map((o) => o.personId),
+      departmentId: owners[0]?.departmentId ?? null,
+      deadline: deadlineOf(scope, draft.deadlineText),
+      responseLimit: null,
+      fields: {},
+      parallel: draft.parallel,
+    };
+  });
+  const result = createTask(
+    {
+      id: scope.newId('tsk'),
+      tenantId: scope.tenantId,
+      number: await scope.uow.tasks.nextNumber(scope.tenantId),
+      title: input.title,
+      creatorId: scope.sender.id,
+      origin: { platform: scope.platform, chatId: scope.chatId },
+      priority: input.urgent ? 'urgent' : 'normal',
+      eventDate: input.eventDate,
+      templateKey: null,
+      onReject: 'sendback',
+      followers: [],
+      nodes,
+    },
+    taskContext(scope),
+  );
+  // The new card is posted, not updated: drop the creation's own refresh.
+  const effects = result.effects.filter((e) => e.type !== 'refresh-card');
+  await commit(scope, { ...result, effects }, input.suffix);
+  await scope.uow.enqueueDeliveries([
+    {
+      tenantId: scope.tenantId,
+      taskId: result.task.id,
+      nodeId: null,
+      platform: scope.platform,
+      target: { kind: 'chat', chatId: scope.chatId },
+      purpose: 'task-card',
+      message: { kind: 'card', card: taskCard(result.task, scope.card), mentions: [] },
+      dedupeKey: `${scope.eventKey}-${input.suffix}-card`,
+    },
+  ]);
+  return result.task;
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import type { CardContext } from '../../../cards/card-context.js';
+import { taskCard } from '../../../cards/task-card.builder.js';
+import type { Org } from '../../domain/org/org.types.js';
+import type { TaskEffect } from '../../domain/task/task.effects.js';
+import type { Task, TaskNode } from '../../domain/task/task.types.js';
+import type { Mention, MessageTarget, OutboundMessage } from '../../ports/chat-platform.port.js';
+import type { NewDelivery } from '../../ports/delivery-store.port.js';
+import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { platformUserIdOf } from '../inbound/org-directory.js';
+import { noticeText, pingText } from './notices.js';
+
+export interface EffectContext {
+  readonly org: Org;
+  readonly card: CardContext;
+  /** Unique per transition: part of every dedupe key it writes. */
+  readonly transitionKey: string;
+}
+
+/**
+ * Turns a transition's effects into writes of the same transaction: deliveries (cards, notices,
+ * pings) and schedule requests. Nothing is sent here; the outbox carries it after commit.
+ */
+export async function applyEffects(
+  uow: UnitOfWork,
+  task: Task,
+  effects: readonly TaskEffect[],
+  ctx: EffectContext,
+): Promise<void> {
+  const deliveries: NewDelivery[] = [];
+  const platform = task.origin.platform;
+  const base = { tenantId: task.tenantId, taskId: task.id, platform };
+  const mentionOf = (personId: string): Mention[] => {
+    const person = ctx.org.people.find((p) => p.id === personId);
+    const id = person ? platformUserIdOf(person, platform) : null;
+    return person && id ? [{ platformUserId: id, name: person.name }] : [];
+  };
+  const toPerson = (
+    personId: string,
+    purpose: NewDelivery['purpose'],
+    message: OutboundMessage,
+    key: string,
+    nodeId: string | null,
+  ) => {
+    const [mention] = mentionOf(personId);
+    if (!mention) return;
+    deliveries.push({
+      ...base,
+      nodeId,
+      purpose,
+      message,
+      target: { kind: 'person', platformUserId: mention.platformUserId },
+      dedupeKey: `${key}-${personId}`,
+    });
+  };
+  const text = (t: string, mentions: Mention[] = []): OutboundMessage => ({
+    kind: 'text',
+    text: t,
+    mentions,
+  });
+  const coordinationChats = ctx.org.coordination.chats.filter((c) => c.platform === platform);
+  const toCoordination = (message: string, nodeId: string | null, key: string) => {
+    const mentions = ctx.org.coordination.coordinators.flatMap(mentionOf);
+    for (const chat of coordinationChats) {
+      deliveries.push({
+        ...base,
+        nodeId,
+        purpose: 'escalation',
+        message: text(message, mentions),
+        target: { kind: 'chat', chatId: chat.chatId },
+        dedupeKey: `${key}-coord-${chat.chatId}`,
+      });
+    }
+  };
+  const node = (id: string | null): TaskNode | null => task.nodes.find((n) => n.id === id) ?? null;
+  const originChat: MessageTarget = { kind: 'chat', chatId: task.origin.chatId };
+
+  for (const [i, effect] of effects.entries()) {
+    const key = `${ctx.transitionKey}-${i}`;
+    switch (effect.type) {
+      case 'refresh-card':
+        deliveries.push({
+          ...base,
+          nodeId: null,
+          purpose: 'card-update',
+          target: originChat,
+          message: { kind: 'card', card: taskCard(task, ctx.card), mentions: [] },
+          dedupeKey: key,
+        });
+        break;
+      case 'notify': {
+        const n = node(effect.nodeId);
+        const message = noticeText(effect.reason, task, n, ctx.card);
+        if (effect.audience === 'owners' && n) {
+          for (const o of n.owners.filter((o) => o.decision === null)) {
+            toPerson(
+              o.personId,
+              'reminder',
+              { kind: 'card', card: { ...taskCard(task, ctx.card), note: message }, mentions: [] },
+              key,
+              n.id,
+            );
+          }
+        } else if (effect.audience === 'creator') {
+          toPerson(task.creatorId, 'reminder', text(message), key, effect.nodeId);
+        } else if (effect.audience === 'followers') {
+          for (const f of task.followers)
+            toPerson(f, 'reminder', text(message), key, effect.nodeId);
+        } else if (effect.audience === 'coordination') {
+          toCoordination(message, effect.nodeId, key);
+        }
+        break;
+      }
+      case 'plan-node':
+      case 'clear-node':
+        await uow.requestNodePlan(effect.nodeId);
+        break;
+      case 'send-ping': {
+        const n = node(effect.nodeId);
+        if (n) pingDeliveries(n, effect, key);
+        break;
+      }
+      case 'request-rating':
+        toPerson(
+          task.creatorId,
+          'rating',
+          text(
+            `【接力】任务 #${task.number} ${task.title} 已完成，请为这次协作评分：回复 /评分 #${task.number} 1-5 [评价]`,
+          ),
+          key,
+          null,
+        );
+        break;
+    }
+  }
+  await uow.enqueueDeliveries(deliveries);
+
+  function pingDeliveries(
+    n: TaskNode,
+    effect: Extract<TaskEffect, { type: 'send-ping' }>,
+    key: string,
+  ): void {
+    const message = pingText(effect.kind, effect.level, task, n, ctx.card);
+    for (const target of effect.notify) {
+      if (target === 'owner') {
+        for (const o of n.owners)
+          toPerson(
+            o.personId,
+            'reminder',
+            { kind: 'card', card: { ...taskCard(task, ctx.card), note: message }, mentions: [] },
+            key,
+            n.id,
+          );
+      } else if (target === 'liaison') {
+        const liaison = ctx.org.departments.find((d) => d.id === n.departmentId)?.liaisonId;
+        if (liaison && !n.owners.some((o) => o.personId === liaison))
+          toPerson(liaison, 'escalation', text(message), key, n.id);
+      } else if (target === 'coordination') {
+        toCoordination(message, n.id, key);
+      } else if (target === 'leadership') {
+        for (const leader of ctx.org.coordination.leadership)
+          toPerson(leader, 'escalation', text(message), key, n.id);
+      } else if (target === 'requester') {
+        toPerson(task.creatorId, 'escalation', text(message), key, n.id);
+      }
+    }
+  }
+}
+
+/** A key unique to one transition. */
+export function newTransitionKey(prefix: string): string {
+  return `${prefix}-${randomUUID()}`;
+}

@@ -1,0 +1,61 @@
+import type { CardContext } from '../../../cards/card-context.js';
+import { formatDeadline } from '../../domain/deadline/deadline.formatter.js';
+import type { NoticeReason, PingKind } from '../../domain/task/task.effects.js';
+import type { Task, TaskNode } from '../../domain/task/task.types.js';
+import { nodeRef } from '../../domain/task/task-status.models.js';
+
+const NOTICE_TEXT: Record<NoticeReason, string> = {
+  activated: '轮到你了',
+  nudged: '有人催办',
+  transferred: '节点已转交给你',
+  reworked: '节点被退回，需要重新处理',
+  rejected: '节点被驳回',
+  'extension-requested': '有人申请延期，请审批',
+  'extension-approved': '延期已批准',
+  'extension-denied': '延期未获批准',
+  paused: '节点已挂起',
+  escalated: '任务已升级到协调群',
+  done: '任务已完成',
+  cancelled: '任务已撤销',
+};
+
+function deadlineText(node: TaskNode, ctx: CardContext): string {
+  return node.dueAt
+    ? `，截止 ${formatDeadline(node.dueAt, { now: ctx.now, calendar: ctx.calendar })}`
+    : '';
+}
+
+/** One line telling someone what happened to a task or node. */
+export function noticeText(
+  reason: NoticeReason,
+  task: Task,
+  node: TaskNode | null,
+  ctx: CardContext,
+): string {
+  const subject = node ? `${nodeRef(task, node)} ${node.title}` : `#${task.number} ${task.title}`;
+  const extension =
+    reason === 'extension-requested' && task.pendingExtension
+      ? `（原因：${task.pendingExtension.reason}），请在任务卡片上批准或拒绝`
+      : '';
+  return `【接力】${NOTICE_TEXT[reason]}：${subject}${node ? deadlineText(node, ctx) : ''}${extension}`;
+}
+
+/** The text of a scheduled ping. */
+export function pingText(
+  kind: PingKind,
+  level: number,
+  task: Task,
+  node: TaskNode,
+  ctx: CardContext,
+): string {
+  const subject = `${nodeRef(task, node)} ${node.title}`;
+  const owners = node.owners.map((o) => ctx.nameOf(o.personId)).join('、');
+  switch (kind) {
+    case 'remind':
+      return `⏰【提醒】${subject} 即将到期${deadlineText(node, ctx)}。负责人：${owners}`;
+    case 'response-check':
+      return `⏰【未响应】${subject} 还没有回应，请负责人 ${owners} 尽快确认（回复 /收到 ${nodeRef(task, node)}）`;
+    case 'escalate':
+      return `🔺【超时升级 第${level}级】${subject} 已超过截止时间${deadlineText(node, ctx)}，负责人：${owners}。任务 #${task.number} ${task.title}`;
+  }
+}

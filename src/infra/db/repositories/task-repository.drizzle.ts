@@ -1,0 +1,169 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Platform } from '../../../domain/org/org.types.js';
+import type { Task } from '../../../domain/task/task.types.js';
+import type { TaskRepository } from '../../../ports/unit-of-work.port.js';
+import type { Db } from '../client.js';
+import { nodeOwners, nodes, taskCounters, taskFollowers, tasks } from '../schema/index.js';
+import { nodeRow, taskRow, toTask } from './task-rows.mapper.js';
+
+/** Tasks with their nodes, owners and followers, for task rows already read. */
+export async function hydrateTasks(tx: Db, rows: (typeof tasks.$inferSelect)[]): Promise<Task[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const nodeRows = await tx.select().from(nodes).where(inArray(nodes.taskId, ids));
+  const ownerRows = nodeRows.length
+    ? await tx
+        .select()
+        .from(nodeOwners)
+        .where(
+          inArray(
+            nodeOwners.nodeId,
+            nodeRows.map((n) => n.id),
+          ),
+        )
+    : [];
+  const followerRows = await tx
+    .select()
+    .from(taskFollowers)
+    .where(inArray(taskFollowers.taskId, ids));
+  return rows.map((row) =>
+    toTask(
+      row,
+      nodeRows.filter((n) => n.taskId === row.id),
+      ownerRows,
+      followerRows.filter((f) => f.taskId === row.id).map((f) => f.personId),
+    ),
+  );
+}
+
+/** The task repository over a transaction (or, for reads, the database). */
+export function createTaskRepository(tx: Db): TaskRepository {
+  const hydrate = (rows: (typeof tasks.$inferSelect)[]) => hydrateTasks(tx, rows);
+
+  return {
+    async nextNumber(tenantId) {
+      const [row] = await tx
+        .insert(taskCounters)
+        .values({ tenantId, lastNumber: 1 })
+        .onConflictDoUpdate({
+          target: taskCounters.tenantId,
+          set: { lastNumber: sql`${taskCounters.lastNumber} + 1` },
+        })
+        .returning({ n: taskCounters.lastNumber });
+      if (!row) throw new Error('task counter returned nothing');
+      return row.n;
+    },
+
+    async save(task) {
+      const row = taskRow(task);
+      await tx
+        .insert(tasks)
+        .values(row)
+        .onConflictDoUpdate({
+          target: tasks.id,
+          set: { ...row, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` },
+        });
+      for (const node of task.nodes) {
+        const values = nodeRow(task.id, node);
+        await tx
+          .insert(nodes)
+          .values(values)
+          .onConflictDoUpdate({ target: nodes.id, set: { ...values, updatedAt: sql`now()` } });
+      }
+      const nodeIds = task.nodes.map((n) => n.id);
+      if (nodeIds.length) await tx.delete(nodeOwners).where(inArray(nodeOwners.nodeId, nodeIds));
+      const owners = task.nodes.flatMap((n) =>
+        n.owners.map((o, position) => ({
+          nodeId: n.id,
+          personId: o.personId,
+          position,
+          decision: o.decision,
+          decidedAt: o.decidedAt,
+        })),
+      );
+      if (owners.length) await tx.insert(nodeOwners).values(owners);
+      await tx.delete(taskFollowers).where(eq(taskFollowers.taskId, task.id));
+      if (task.followers.length) {
+        await tx
+          .insert(taskFollowers)
+          .values(task.followers.map((personId) => ({ taskId: task.id, personId })));
+      }
+    },
+
+    async lockById(taskId) {
+      const rows = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for('update');
+      return (await hydrate(rows))[0] ?? null;
+    },
+
+    async lockByNumber(tenantId, number) {
+      const rows = await tx
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.tenantId, tenantId), eq(tasks.number, number)))
+        .for('update');
+      return (await hydrate(rows))[0] ?? null;
+    },
+
+    async lockByNodeId(nodeId) {
+      const [node] = await tx
+        .select({ taskId: nodes.taskId })
+        .from(nodes)
+        .where(eq(nodes.id, nodeId));
+      if (!node) return null;
+      const rows = await tx.select().from(tasks).where(eq(tasks.id, node.taskId)).for('update');
+      return (await hydrate(rows))[0] ?? null;
+    },
+
+    async findOpenInChat(platform: Platform, chatId: string) {
+      const rows = await tx
+        .select()
+        .from(tasks)
+        .where(
+          and(
+            eq(tasks.originPlatform, platform),
+            eq(tasks.originChatId, chatId),
+            eq(tasks.status, 'open'),
+          ),
+        )
+        .orderBy(desc(tasks.number))
+        .limit(50);
+      return hydrate(rows);
+    },
+
+    async findOpenNodesOwnedBy(tenantId, personId) {
+      const owned = await tx
+        .selectDistinct({ taskId: nodes.taskId })
+        .from(nodeOwners)
+        .innerJoin(nodes, eq(nodes.id, nodeOwners.nodeId))
+        .innerJoin(tasks, eq(tasks.id, nodes.taskId))
+        .where(
+          and(
+            eq(nodeOwners.personId, personId),
+            eq(tasks.tenantId, tenantId),
+            inArray(nodes.status, ['active', 'paused']),
+          ),
+        );
+      if (owned.length === 0) return [];
+      const found = await hydrate(
+        await tx
+          .select()
+          .from(tasks)
+          .where(
+            inArray(
+              tasks.id,
+              owned.map((o) => o.taskId),
+            ),
+          ),
+      );
+      return found.flatMap((task) =>
+        task.nodes
+          .filter(
+            (n) =>
+              (n.status === 'active' || n.status === 'paused') &&
+              n.owners.some((o) => o.personId === personId),
+          )
+          .map((node) => ({ task, node })),
+      );
+    },
+  };
+}

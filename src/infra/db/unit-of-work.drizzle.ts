@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { RunInTransaction, UnitOfWork } from '../../ports/unit-of-work.port.js';
+import type { Db, Tx } from './client.js';
+import { enqueueDeliveries } from './repositories/delivery-store.drizzle.js';
+import { createTaskRepository } from './repositories/task-repository.drizzle.js';
+import { events, firedPings, inboundMessages, outbox } from './schema/index.js';
+
+function unitOfWork(tx: Tx): UnitOfWork {
+  return {
+    tasks: createTaskRepository(tx),
+    async claimPing(ping) {
+      const inserted = await tx
+        .insert(firedPings)
+        .values(ping)
+        .onConflictDoNothing()
+        .returning({ id: firedPings.id });
+      return inserted.length > 0;
+    },
+    async markInboundHandled(platform, messageId) {
+      const inserted = await tx
+        .insert(inboundMessages)
+        .values({ platform, messageId })
+        .onConflictDoNothing()
+        .returning({ id: inboundMessages.messageId });
+      return inserted.length > 0;
+    },
+    async appendEvents(tenantId, taskId, source, list) {
+      if (list.length === 0) return;
+      await tx.insert(events).values(
+        list.map((e) => ({
+          tenantId,
+          taskId,
+          nodeId: e.nodeId,
+          type: e.type,
+          actorId: e.actorId,
+          source,
+          data: e.data,
+        })),
+      );
+    },
+    async enqueueDeliveries(items) {
+      await enqueueDeliveries(tx, items);
+    },
+    async requestNodePlan(nodeId) {
+      await tx
+        .insert(outbox)
+        .values({ topic: 'plan-node', key: `plan-${nodeId}-${randomUUID()}`, payload: { nodeId } });
+    },
+  };
+}
+
+/**
+ * Runs use-case work in one database transaction; after it commits, `afterCommit` runs (the
+ * outbox relay is poked so messages leave at once rather than at the next poll).
+ */
+export function createRunInTransaction(
+  db: Db,
+  afterCommit: () => void = () => undefined,
+): RunInTransaction {
+  return async (work) => {
+    const result = await db.transaction((tx) => work(unitOfWork(tx)));
+    afterCommit();
+    return result;
+  };
+}

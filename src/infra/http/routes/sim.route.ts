@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { InboundHandler } from '../../../ports/inbound-handler.port.js';
+import type { OrgStore } from '../../../ports/org-store.port.js';
+import type { SimTranscript, SimTranscriptEntry } from '../../../ports/sim-transcript.port.js';
+import { PROJECT_ROOT } from '../../project-paths.js';
+
+const PUBLIC_DIR = join(PROJECT_ROOT, 'src', 'infra', 'http', 'public');
+const ASSETS: Record<string, string> = {
+  'sim.css': 'text/css; charset=utf-8',
+  'sim.js': 'text/javascript; charset=utf-8',
+};
+
+export interface SimRouteDeps {
+  readonly tenantId: string;
+  readonly orgStore: OrgStore;
+  readonly transcript: SimTranscript;
+  readonly inbound: InboundHandler;
+  /** Emits `entry` for every transcript change, from any process. */
+  readonly events: NodeJS.EventEmitter;
+  /** Announces a transcript change (what a person typed) to every process. */
+  readonly onChange: (entry: SimTranscriptEntry) => void;
+}
+
+/** Work groups of the simulator, besides the org's coordination chats. */
+const SIM_GROUPS = [
+  { id: 'office', name: '行政服务群' },
+  { id: 'annual-party', name: '年会筹备群' },
+];
+
+const conversationPattern = '^(user:)?[A-Za-z0-9_.-]{1,64}$';
+
+/**
+ * The chat simulator: a page, its transcript, a live stream of changes, and two ways in (typing,
+ * tapping a card button) that become inbound events like any platform's.
+ */
+export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
+  app.get('/sim', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(await readFile(join(PUBLIC_DIR, 'sim.html'))),
+  );
+
+  app.get<{ Params: { file: string } }>('/sim/assets/:file', async (request, reply) => {
+    const type = ASSETS[request.params.file];
+    if (!type)
+      return reply.status(404).send({ error: { code: 'not_found', message: 'No such asset' } });
+    return reply.type(type).send(await readFile(join(PUBLIC_DIR, request.params.file)));
+  });
+
+  app.get('/sim/api/state', async () => {
+    const org = await deps.orgStore.loadOrg(deps.tenantId);
+    const departments = new Map(org?.departments.map((d) => [d.id, d.name]));
+    return {
+      people: (org?.people ?? [])
+        .filter((p) => p.active)
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          department: departments.get(p.departmentId ?? '') ?? null,
+        })),
+      chats: [
+        ...SIM_GROUPS,
+        ...(org?.coordination.chats ?? [])
+          .filter((c) => c.platform === 'sim')
+          .map((c) => ({
+            id: c.chatId,
+            name: `${c.chatId === 'coordination' ? '跨部门协调群' : c.chatId}（协调群）`,
+          })),
+      ],
+    };
+  });
+
+  app.get<{ Params: { conversation: string } }>(
+    '/sim/api/conversations/:conversation',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          properties: { conversation: { type: 'string', pattern: conversationPattern } },
+        },
+      },
+    },
+    async (request) => ({ entries: await deps.transcript.list(request.params.conversation, 200) }),
+  );
+
+  app.get('/sim/api/stream', (request, reply) => {
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
+    const send = (entry: SimTranscriptEntry) =>
+      reply.raw.write(`event: entry\ndata: ${JSON.stringify(entry)}\n\n`);
+    const keepAlive = setInterval(() => reply.raw.write(': keep-alive\n\n'), 15_000);
+    deps.events.on('entry', send);
+    request.raw.on('close', () => {
+      clearInterval(keepAlive);
+      deps.events.off('entry', send);
+    });
+  });
+
+  app.post<{ Body: { conversation: string; personId: string; text: string } }>(
+    '/sim/api/messages',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['conversation', 'personId', 'text'],
+          additionalProperties: false,
+          properties: {
+            conversation: { type: 'string', pattern: conversationPattern },
+            personId: { type: 'string', minLength: 1, maxLength: 64 },
+            text: { type: 'string', minLength: 1, maxLength: 4000 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { conversation, personId, text } = request.body;
+      const entry = await deps.transcript.append({
+        conversation,
+        direction: 'in',
+        senderId: personId,
+        body: { kind: 'text', text, mentions: [] },
+      });
+      deps.onChange(entry);
+      const isGroup = !conversation.startsWith('user:');
+      await deps.inbound.handle({
+        type: 'message',
+        platform: 'sim',
+        tenantKey: deps.tenantId,
+        messageId: `sim-${entry.id}`,
+        chat: { chatId: isGroup ? conversation : personId, isGroup },
+        sender: { platformUserId: personId, displayName: null },
+        text,
+        mentions: [],
+        receivedAt: entry.createdAt,
+        replyHandle: null,
+      });
+      return reply.status(202).send({ accepted: true, id: entry.id });
+    },
+  );
+
+  app.post<{
+    Body: {
+      conversation: string;
+      personId: string;
+      entryId: number;
+      actionId: string;
+      value: Record<string, string>;
+    };
+  }>(
+    '/sim/api/actions',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['conversation', 'personId', 'entryId', 'actionId', 'value'],
+          additionalProperties: false,
+          properties: {
+            conversation: { type: 'string', pattern: conversationPattern },
+            personId: { type: 'string', minLength: 1, maxLength: 64 },
+            entryId: { type: 'integer', minimum: 1 },
+            actionId: { type: 'string', minLength: 1, maxLength: 64 },
+            value: {
+              type: 'object',
+              additionalProperties: { type: 'string', maxLength: 128 },
+              maxProperties: 8,
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { conversation, personId, entryId, actionId, value } = request.body;
+      const isGroup = !conversation.startsWith('user:');
+      await deps.inbound.handle({
+        type: 'card-action',
+        platform: 'sim',
+        tenantKey: deps.tenantId,
+        eventId: `sim-click-${randomUUID()}`,
+        chat: { chatId: isGroup ? conversation : personId, isGroup },
+        user: { platformUserId: personId, displayName: null },
+        cardRef: String(entryId),
+        actionId,
+        value,
+        receivedAt: new Date(),
+        replyHandle: null,
+      });
+      return reply.status(202).send({ accepted: true });
+    },
+  );
+}

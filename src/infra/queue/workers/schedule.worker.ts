@@ -1,0 +1,40 @@
+import { type Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { type FirePingDeps, firePing } from '../../../application/scheduling/fire-ping.usecase.js';
+import { JOBS } from '../job-catalog.js';
+import { classifyJobError } from '../job-errors.js';
+import { bullPrefix, QUEUE_NAMES } from '../queue-names.js';
+
+/** The schedule queue's processor: fires reminders and escalation steps at their moments. */
+export function startScheduleWorker(
+  deps: FirePingDeps & {
+    connection: Redis;
+    queuePrefix: string;
+    logger: Logger;
+    onFired: () => void;
+  },
+): Worker {
+  const process = async (job: Job) => {
+    try {
+      if (job.name !== 'ping') throw new Error(`unknown job ${job.name} on the schedule queue`);
+      const { pingId, nodeId } = JOBS.ping.payload.parse(job.data);
+      const outcome = await firePing(deps, { pingId, nodeId });
+      if (outcome === 'fired') deps.onFired();
+      deps.logger.debug({ pingId, outcome }, 'ping processed');
+      return outcome;
+    } catch (err) {
+      throw classifyJobError(err);
+    }
+  };
+  const worker = new Worker(QUEUE_NAMES.schedule, process, {
+    connection: deps.connection,
+    prefix: bullPrefix(deps.queuePrefix),
+    concurrency: 4,
+  });
+  worker.on('failed', (job, err) =>
+    deps.logger.warn({ job: job?.id, err: err.message }, 'ping job failed'),
+  );
+  worker.on('error', (err) => deps.logger.error({ err: err.message }, 'schedule worker error'));
+  return worker;
+}

@@ -1,0 +1,30 @@
+import { handleInbound } from '../application/inbound/handle-inbound.usecase.js';
+import type { Config } from '../infra/config/config.js';
+import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
+import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
+import { newId } from '../infra/ids.js';
+import type { InboundHandler } from '../ports/inbound-handler.port.js';
+import type { Infrastructure } from './infrastructure.js';
+
+/** Names people @-mention Baton by in group chats. */
+const BOT_NAMES = ['接力', 'Baton', 'baton'];
+
+/** The engine's front door, as every adapter and the simulator use it. */
+export function createInboundHandler(
+  config: Config,
+  infra: Infrastructure,
+  afterCommit: () => void,
+): InboundHandler {
+  const deps = {
+    runInTransaction: createRunInTransaction(infra.database.db, afterCommit),
+    orgStore: createOrgStore(infra.database.db),
+    // One organisation per deployment for now; platforms' corp ids map to it.
+    tenantOf: () => 'default',
+    admins: config.admins,
+    botNames: BOT_NAMES,
+    publicUrl: config.http.publicUrl,
+    now: () => new Date(),
+    newId,
+  };
+  return { handle: (event) => handleInbound(deps, event) };
+}

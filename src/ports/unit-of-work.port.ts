@@ -1,0 +1,51 @@
+import type { Platform } from '../domain/org/org.types.js';
+import type { TaskEvent } from '../domain/task/task.effects.js';
+import type { Task, TaskNode } from '../domain/task/task.types.js';
+import type { NewDelivery } from './delivery-store.port.js';
+
+/** Tasks as the use-cases read and write them, inside one transaction. */
+export interface TaskRepository {
+  /** The next short number (`#12`) of the tenant; gapless under concurrency. */
+  nextNumber(tenantId: string): Promise<number>;
+  /** Inserts or replaces the task with its nodes, owners and followers. */
+  save(task: Task): Promise<void>;
+  /** Loads and locks the task (FOR UPDATE) so concurrent clicks serialise. */
+  lockById(taskId: string): Promise<Task | null>;
+  lockByNumber(tenantId: string, number: number): Promise<Task | null>;
+  /** The task a node belongs to, locked. */
+  lockByNodeId(nodeId: string): Promise<Task | null>;
+  /** Open tasks started in a chat, newest first. */
+  findOpenInChat(platform: Platform, chatId: string): Promise<Task[]>;
+  /** Open nodes a person owns, with their tasks. */
+  findOpenNodesOwnedBy(
+    tenantId: string,
+    personId: string,
+  ): Promise<{ task: Task; node: TaskNode }[]>;
+}
+
+/** Everything one transaction may write; it commits whole or not at all. */
+export interface UnitOfWork {
+  readonly tasks: TaskRepository;
+  /** Claims a scheduled ping; false when it fired before (a replay or a re-added job). */
+  claimPing(ping: {
+    id: string;
+    nodeId: string;
+    kind: string;
+    level: number;
+    dueAt: Date;
+    late: boolean;
+  }): Promise<boolean>;
+  /** Records an inbound platform message id; false when it was handled before (a redelivery). */
+  markInboundHandled(platform: Platform, messageId: string): Promise<boolean>;
+  appendEvents(
+    tenantId: string,
+    taskId: string | null,
+    source: string,
+    events: readonly TaskEvent[],
+  ): Promise<void>;
+  enqueueDeliveries(items: readonly NewDelivery[]): Promise<void>;
+  /** Asks the schedule to (re)plan a node's pings, or to clear them, after commit. */
+  requestNodePlan(nodeId: string): Promise<void>;
+}
+
+export type RunInTransaction = <T>(work: (uow: UnitOfWork) => Promise<T>) => Promise<T>;

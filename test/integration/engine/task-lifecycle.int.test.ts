@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tasks } from '../../../src/infra/db/schema/index.js';
+import { createBullmqPingScheduler } from '../../../src/infra/queue/bullmq-ping-scheduler.js';
+import { startEngine } from '../../helpers/engine.js';
+import { waitFor } from '../../helpers/wait-for.js';
+
+type Engine = Awaited<ReturnType<typeof startEngine>>;
+
+describe('a task from command to completion, through the simulator', () => {
+  let engine: Engine;
+  beforeEach(async () => {
+    engine = await startEngine();
+  });
+  afterEach(() => engine.stop());
+
+  const lastCard = async (conversation: string) => {
+    const entries = await engine.read(conversation);
+    const cards = entries.filter((e) => e.body.kind === 'card');
+    return cards.at(-1);
+  };
+  const has = (conversation: string, pattern: RegExp, what = String(pattern)) =>
+    waitFor(async () => (await engine.texts(conversation)).some((t) => pattern.test(t)), {
+      what,
+      timeoutMs: 15_000,
+    });
+
+  it('creates the task, reminds, escalates, passes the baton on a click, and closes', async () => {
+    await engine.say(
+      'office',
+      'zhengyi',
+      '/任务 空调维修\n联系供应商 @张三 6秒内\n费用审批 @李四 1小时内 审批',
+    );
+    await has('office', /^#1 空调维修$/, 'the task card in the group');
+    await has('user:zhangsan', /轮到你了：#1\.1 联系供应商/, 'the owner told privately');
+
+    await has(
+      'user:zhangsan',
+      /【提醒】#1\.1 联系供应商 即将到期/,
+      'a reminder before the deadline',
+    );
+    await has('user:zhangsan', /【超时升级 第1级】#1\.1/, 'level 1 to the owner at the deadline');
+    await has('coordination', /【超时升级 第2级】#1\.1/, 'level 2 in the coordination chat');
+
+    const card = await lastCard('office');
+    if (!card) throw new Error('no card');
+    await engine.click('office', 'zhangsan', card, '完成');
+    await waitFor(
+      async () => {
+        const updated = (await engine.read('office')).find((e) => e.id === card.id);
+        return updated?.body.kind === 'card' && updated.body.card.steps[0]?.state === 'done';
+      },
+      { what: 'the card updated in place' },
+    );
+    await has('user:lisi', /轮到你了：#1\.2 费用审批/, 'the approver told');
+
+    await engine.say('user:lisi', 'lisi', '/同意 #1.2');
+    await has('user:lisi', /✅ #1\.2 已同意。任务 #1 全部完成/, 'a confirmation');
+    await has('user:zhengyi', /已完成，请为这次协作评分/, 'a rating request to the requester');
+    const [task] = await engine.database.db.select().from(tasks);
+    expect(task?.status).toBe('done');
+
+    const scheduler = createBullmqPingScheduler({
+      queues: engine.queues,
+      redis: engine.redis,
+      queuePrefix: 'unused',
+    });
+    expect(scheduler).toBeDefined();
+    // Each ping reached each person once.
+    const zhangsan = await engine.texts('user:zhangsan');
+    expect(zhangsan.filter((t) => /【提醒】/.test(t))).toHaveLength(1);
+    expect(zhangsan.filter((t) => /第1级/.test(t))).toHaveLength(1);
+    expect((await engine.texts('coordination')).filter((t) => /第2级/.test(t))).toHaveLength(1);
+  }, 40_000);
+
+  it('acts once on a message delivered three times', async () => {
+    for (let i = 0; i < 3; i++) {
+      await engine.say(
+        'office',
+        'zhengyi',
+        '/任务 修打印机\n报修 @张三 1小时内',
+        'same-message-id',
+      );
+    }
+    await has('office', /^#1 修打印机$/);
+    expect(await engine.database.db.select().from(tasks)).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await engine.texts('office')).filter((t) => t.includes('修打印机'))).toHaveLength(1);
+  });
+
+  it('answers a mistake in Chinese with the usage, and writes nothing', async () => {
+    await engine.say('office', 'zhengyi', '/任务 修空调\n联系供应商 明天');
+    await has('office', /没有负责人/);
+    expect((await engine.texts('office')).at(-1)).toContain('用法：/任务');
+    await engine.say('office', 'lisi', '/完成');
+    await has('office', /你现在没有进行中的节点/);
+    expect(await engine.database.db.select().from(tasks)).toHaveLength(0);
+  });
+
+  it('refuses an action by someone who may not take it, politely naming who can', async () => {
+    await engine.say('office', 'zhengyi', '/任务 修空调\n联系供应商 @张三 1小时内');
+    await has('office', /^#1 修空调$/);
+    await engine.say('office', 'lisi', '/完成 #1.1');
+    await has('office', /只有负责人张三或协调人可以完成节点 #1\.1/);
+  });
+});
