@@ -18,6 +18,7 @@ COPY --from=build /app/dist ./dist
 COPY migrations ./migrations
 COPY templates ./templates
 COPY examples ./examples
+COPY src/infra/http/public ./src/infra/http/public
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
