@@ -1,7 +1,6 @@
 import { taskCard } from '../../../cards/task-card.builder.js';
 import type { Command } from '../../domain/command/command.types.js';
-import { COMMAND_USAGE, helpText } from '../../domain/command/command.usage.js';
-import { commandKindOf } from '../../domain/command/command-names.js';
+import { helpText } from '../../domain/command/command.usage.js';
 import { formatDeadline } from '../../domain/deadline/deadline.formatter.js';
 import { parseDeadline } from '../../domain/deadline/deadline.parser.js';
 import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
@@ -168,7 +167,7 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
       return replyText(scope, `已把任务 #${task.number} 升级到协调群。`);
     }
     case 'help':
-      return replyText(scope, helpFor(command.topic));
+      return replyText(scope, helpText(command.topic));
     case 'start-flow':
     case 'report':
     case 'setup':
@@ -180,11 +179,6 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
     default:
       assertExhaustive(command);
   }
-}
-
-function helpFor(topic: string | null): string {
-  const kind = topic ? commandKindOf(topic) : null;
-  return kind ? COMMAND_USAGE[kind] : helpText();
 }
 
 function eventDateOf(scope: CommandScope, text: string | null): string | null {

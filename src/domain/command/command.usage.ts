@@ -1,51 +1,90 @@
-import { DEADLINE_HINT_EXAMPLES } from '../deadline/deadline.examples.js';
 import type { CommandKind } from './command.types.js';
+import { COMMAND_MANUAL, type CommandManualEntry } from './command-manual.catalog.js';
+import { COMMAND_NAMES } from './command-names.js';
 
-/** The usage lines of each command, with an example; shown with every error about it. */
-export const COMMAND_USAGE: Readonly<Record<CommandKind, string>> = {
-  'create-task': [
-    '/任务 <标题> [紧急] [活动日期=2026-12-20]',
-    '<节点> @<负责人或部门> <截止时间> [审批] [会签|或签]   （每行一个节点；以 + 开头与上一节点并行）',
-    '例：/任务 办公室空调维修',
-    '协调供应商 @张三 明天18:00',
-    '费用审批 @财务部 2小时内 审批',
-    '+ 现场配合 @王五 周五前',
-    '也可写在一行，用；分隔：/任务 修空调；联系供应商 @张三 明天；审批 @财务部 2小时内 审批',
-  ].join('\n'),
-  'start-flow': '/流程 <模板> 字段=值 …   例：/流程 采购 物品=笔记本电脑 数量=3',
-  minutes:
-    '/纪要 <会议名称>\n- <事项> @<负责人> <截止时间>   （每行一项，各成一个任务）\n例：/纪要 周例会\n- 确认场地 @张三 周五前',
-  status: '/进度 [#任务号]   例：/进度 #12；不带编号时列出本群进行中的任务',
-  my: '/我的   列出我负责的未完成节点，截止时间近的在前',
-  ack: '/收到 [#任务号.节点号]   例：/收到 #12.2',
-  done: '/完成 [#任务号.节点号] [备注]   例：/完成 #12.1 已联系供应商',
-  approve: '/同意 [#任务号.节点号] [意见]   例：/同意 #12.2',
-  reject: '/驳回 [#任务号.节点号] <原因>   例：/驳回 #12.2 报价偏高，请重新询价',
-  nudge: '/催办 #任务号[.节点号]   例：/催办 #12',
-  transfer: '/转交 [#任务号.节点号] @<新负责人> <原因>   例：/转交 #12.2 @李四 出差一周',
-  sendback: '/退回 #任务号.节点号 <原因>   （退回到该节点重做）例：/退回 #12.1 数量不对',
-  addsign: '/加签 [#任务号.节点号] @<审批人>   例：/加签 #12.2 @王五',
-  cc: '/抄送 #任务号 @<人或部门> …   例：/抄送 #12 @王五 @财务部',
-  pause: '/挂起 [#任务号.节点号] <原因>   例：/挂起 #12.3 等待厂家配件',
-  resume: '/恢复 [#任务号.节点号]   例：/恢复 #12.3',
-  extend: `/延期 [#任务号.节点号] <新截止时间> <原因>   例：/延期 #12.2 周五前 等供应商报价（截止时间如 ${DEADLINE_HINT_EXAMPLES.slice(0, 3).join('、')}）`,
-  escalate: '/升级 #任务号[.节点号] <原因>   例：/升级 #12 部门间对费用分摊有分歧',
-  cancel: '/撤销 #任务号 [原因]   例：/撤销 #12 需求取消',
-  report: '/周报 [本周|上周|开始日期 结束日期]   例：/周报 上周',
-  help: '/帮助 [命令]   例：/帮助 任务',
-  setup:
-    '/设置 [协调群 | 联络员 @<人> <部门> | 协调人 @<人> | 领导 @<人>]   例：/设置 联络员 @张三 后勤部',
-  rate: '/评分 #任务号 <1-5> [评价]   例：/评分 #12 5 很及时',
+const KINDS = Object.keys(COMMAND_MANUAL) as CommandKind[];
+
+/**
+ * What errors about a command carry as `usage`: its syntax and examples (every example is
+ * checked by a unit test to parse as this command).
+ */
+export const COMMAND_USAGE: Readonly<Record<CommandKind, string>> = Object.fromEntries(
+  KINDS.map((kind) => {
+    const entry = COMMAND_MANUAL[kind];
+    return [kind, [...syntaxLines(entry), ...entry.examples.map(exampleLines)].join('\n')];
+  }),
+) as Record<CommandKind, string>;
+
+/** The `/帮助` text: the overview of all commands, or one command in detail. */
+export function helpText(topic: CommandKind | null = null): string {
+  return topic === null ? overviewText() : commandHelpText(topic);
+}
+
+function syntaxLines(usage: CommandManualEntry): string[] {
+  const [first = '', ...more] = usage.syntax;
+  return [`用法：${first}`, ...more.map((line) => `　　　${line}`)];
+}
+
+function exampleLines(example: string): string {
+  return example.includes('\n') ? `例：\n${example}` : `例：${example}`;
+}
+
+function commandHelpText(kind: CommandKind): string {
+  const usage = COMMAND_MANUAL[kind];
+  const names = COMMAND_NAMES[kind].map((name) => `/${name}`).join('、');
+  return [
+    `${usage.summary}（${names}）`,
+    ...syntaxLines(usage),
+    ...usage.notes.map((note) => `· ${note}`),
+    ...usage.examples.map(exampleLines),
+  ].join('\n');
+}
+
+type HelpGroup = 'start' | 'act' | 'follow' | 'other';
+const GROUP_TITLES: Readonly<Record<HelpGroup, string>> = {
+  start: '【发起】',
+  act: '【处理我的节点】',
+  follow: '【跟进】',
+  other: '【其他】',
 };
 
-/** The full `/帮助` text. */
-export function helpText(): string {
+const GROUP_OF: Readonly<Record<CommandKind, HelpGroup>> = {
+  'create-task': 'start',
+  'start-flow': 'start',
+  minutes: 'start',
+  ack: 'act',
+  done: 'act',
+  approve: 'act',
+  reject: 'act',
+  transfer: 'act',
+  addsign: 'act',
+  pause: 'act',
+  resume: 'act',
+  extend: 'act',
+  status: 'follow',
+  my: 'follow',
+  nudge: 'follow',
+  cc: 'follow',
+  sendback: 'follow',
+  escalate: 'follow',
+  cancel: 'follow',
+  rate: 'follow',
+  report: 'follow',
+  help: 'other',
+  setup: 'other',
+};
+
+function overviewText(): string {
+  const groups = (Object.keys(GROUP_TITLES) as HelpGroup[]).flatMap((group) => [
+    GROUP_TITLES[group],
+    ...KINDS.filter((kind) => GROUP_OF[kind] === group).map(
+      (kind) => `${COMMAND_MANUAL[kind].syntax[0]}　${COMMAND_MANUAL[kind].summary}`,
+    ),
+  ]);
   return [
-    '接力 Baton 可用命令（中英文命令名均可，如 /任务 或 /task）：',
-    '',
-    ...Object.values(COMMAND_USAGE).map((usage) => usage.split('\n')[0] ?? ''),
-    '',
-    '不写编号时，命令作用于你唯一的进行中节点；有多个时我会问你是哪一个。',
-    '发送 /帮助 <命令> 查看某个命令的详细用法和示例。',
+    '接力 Baton 的命令（中英文命令名都可以，如 /任务 或 /task）：',
+    ...groups,
+    '编号：#12 是任务 12，#12.2 是任务 12 的第 2 个节点。不写编号时，命令作用于你唯一的进行中节点。',
+    '发送 /帮助 <命令> 查看详细用法和示例，例如 /帮助 任务。',
   ].join('\n');
 }
