@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import { reconcileSchedule } from '../application/scheduling/reconcile-schedule.usecase.js';
 import type { Config } from '../infra/config/config.js';
 import { createDeliveryStore } from '../infra/db/repositories/delivery-store.drizzle.js';
-import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { createRedisChatBudget } from '../infra/delivery/chat-budget.redis.js';
 import { createOutboxHandlers } from '../infra/outbox/outbox-handlers.js';
@@ -30,9 +29,8 @@ export async function startWorkers(
   logger: Logger,
 ) {
   const { db } = infra.database;
-  const orgStore = createOrgStore(db);
   const now = () => new Date();
-  const planner = createNodePlanner({ db, orgStore, now });
+  const planner = createNodePlanner({ db, now });
   const scheduler = createBullmqPingScheduler({
     queues,
     redis: infra.redis,
@@ -43,7 +41,7 @@ export async function startWorkers(
     handlers: createOutboxHandlers({
       queues,
       scheduler,
-      planFor: (nodeId) => planner.forNode(nodeId),
+      planFor: (nodeId, tx) => planner.forNode(nodeId, tx),
     }),
     logger: logger.child({ component: 'outbox-relay' }),
   });
@@ -61,8 +59,8 @@ export async function startWorkers(
   const scheduleWorker = startScheduleWorker({
     ...common,
     runInTransaction: createRunInTransaction(db, () => relay.poke()),
-    orgStore,
-    plannedPing: (task, pingId) => planner.plannedPing(task, pingId),
+    orgOfNode: (nodeId) => planner.orgOfNode(nodeId),
+    plannedPing: (task, org, pingId) => planner.plannedPing(task, org, pingId),
     publicUrl: config.http.publicUrl,
     now,
     logger: logger.child({ component: 'schedule' }),

@@ -1,8 +1,8 @@
 import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import type { PlannedPing } from '../../domain/escalation/ping-plan.policy.js';
+import type { Org } from '../../domain/org/org.types.js';
 import { applyTaskAction } from '../../domain/task/task.state-machine.js';
 import type { Task } from '../../domain/task/task.types.js';
-import type { OrgStore } from '../../ports/org-store.port.js';
 import type { RunInTransaction } from '../../ports/unit-of-work.port.js';
 import { nameOf } from '../inbound/org-directory.js';
 import { applyEffects } from '../tasks/effect-deliveries.js';
@@ -12,9 +12,10 @@ export const LATE_AFTER_MS = 60_000;
 
 export interface FirePingDeps {
   readonly runInTransaction: RunInTransaction;
-  readonly orgStore: OrgStore;
+  /** The organisation of the node's task; read before the transaction opens. */
+  readonly orgOfNode: (nodeId: string) => Promise<Org | null>;
   /** What the ping id means under the task's current plan; null when it no longer applies. */
-  readonly plannedPing: (task: Task, pingId: string) => Promise<PlannedPing | null>;
+  readonly plannedPing: (task: Task, org: Org, pingId: string) => PlannedPing | null;
   readonly publicUrl: string;
   readonly now: () => Date;
 }
@@ -30,10 +31,12 @@ export async function firePing(
   deps: FirePingDeps,
   job: { pingId: string; nodeId: string },
 ): Promise<FireOutcome> {
+  const org = await deps.orgOfNode(job.nodeId);
+  if (!org) return 'stale';
   return deps.runInTransaction(async (uow) => {
     const task = await uow.tasks.lockByNodeId(job.nodeId);
     if (!task) return 'stale';
-    const ping = await deps.plannedPing(task, job.pingId);
+    const ping = deps.plannedPing(task, org, job.pingId);
     if (!ping) return 'stale';
     const now = deps.now();
     const late = now.getTime() - ping.at.getTime() > LATE_AFTER_MS;
@@ -46,8 +49,6 @@ export async function firePing(
       late,
     });
     if (!claimed) return 'already-fired';
-    const org = await deps.orgStore.loadOrg(task.tenantId);
-    if (!org) return 'stale';
     const calendar = createBusinessCalendar(org.calendar);
     const result = applyTaskAction(
       task,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PingScheduler, ScheduledPing } from '../../ports/ping-scheduler.port.js';
+import type { Db } from '../db/client.js';
 import type { Queues } from '../queue/queues.js';
 import type { OutboxHandler } from './outbox-relay.js';
 
@@ -13,16 +14,16 @@ const planPayload = z.object({ nodeId: z.string() });
 export function createOutboxHandlers(deps: {
   queues: Queues;
   scheduler: PingScheduler;
-  planFor: (nodeId: string) => Promise<readonly ScheduledPing[]>;
+  planFor: (nodeId: string, tx: Db) => Promise<readonly ScheduledPing[]>;
 }): Record<string, OutboxHandler> {
   return {
     deliver: async (payload, key) => {
       const { deliveryId } = deliverPayload.parse(payload);
       await deps.queues.add('deliver', { version: 1, deliveryId }, { jobId: key });
     },
-    'plan-node': async (payload) => {
+    'plan-node': async (payload, _key, tx) => {
       const { nodeId } = planPayload.parse(payload);
-      await deps.scheduler.setNodePings(nodeId, await deps.planFor(nodeId));
+      await deps.scheduler.setNodePings(nodeId, await deps.planFor(nodeId, tx));
     },
   };
 }

@@ -3,8 +3,11 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
 
-/** Moves one outbox row to its queue; must be idempotent by `key` (it may run twice after a crash). */
-export type OutboxHandler = (payload: unknown, key: string) => Promise<void>;
+/**
+ * Moves one outbox row to its queue; must be idempotent by `key` (it may run twice after a
+ * crash). Database reads go through `tx`, the relay's own transaction (see node-planner.ts).
+ */
+export type OutboxHandler = (payload: unknown, key: string, tx: Db) => Promise<void>;
 
 export interface OutboxRelay {
   /** Relays up to `limit` waiting rows; resolves with how many were moved. */
@@ -43,7 +46,7 @@ export function createOutboxRelay(deps: {
       for (const row of rows) {
         const handler = deps.handlers[row.topic];
         if (!handler) throw new Error(`no outbox handler for topic "${row.topic}"`);
-        await handler(row.payload, row.key);
+        await handler(row.payload, row.key, tx);
       }
       if (rows.length > 0) {
         await tx

@@ -7,30 +7,45 @@ import {
 } from '../../domain/escalation/ping-plan.policy.js';
 import type { Org } from '../../domain/org/org.types.js';
 import type { Task } from '../../domain/task/task.types.js';
-import type { OrgStore } from '../../ports/org-store.port.js';
 import type { Db } from '../db/client.js';
+import { createOrgStore } from '../db/repositories/org-store.drizzle.js';
 import { hydrateTasks } from '../db/repositories/task-repository.drizzle.js';
 import { firedPings, nodes, tasks } from '../db/schema/index.js';
 
 /**
  * Computes, from Postgres alone, which pings each active node should have scheduled: the plan
  * of the domain minus the pings already fired. The schedule and reconciliation both use it.
+ *
+ * Reads go through `q`: inside a transaction it must be the transaction itself, because the
+ * embedded database (PGlite) has one connection, and a query beside an open transaction would
+ * wait for it forever.
  */
-export function createNodePlanner(deps: { db: Db; orgStore: OrgStore; now: () => Date }) {
-  async function orgsFor(list: readonly Task[]): Promise<Map<string, Org>> {
+export function createNodePlanner(deps: { db: Db; now: () => Date }) {
+  async function orgsFor(q: Db, list: readonly Task[]): Promise<Map<string, Org>> {
     const orgs = new Map<string, Org>();
     for (const tenantId of new Set(list.map((t) => t.tenantId))) {
-      const org = await deps.orgStore.loadOrg(tenantId);
+      const org = await createOrgStore(q).loadOrg(tenantId);
       if (org) orgs.set(tenantId, org);
     }
     return orgs;
   }
 
+  async function unfired(q: Db, ids: readonly string[]): Promise<(id: string) => boolean> {
+    if (ids.length === 0) return () => true;
+    const rows = await q
+      .select({ id: firedPings.id })
+      .from(firedPings)
+      .where(inArray(firedPings.id, [...ids]));
+    const fired = new Set(rows.map((r) => r.id));
+    return (id) => !fired.has(id);
+  }
+
   async function plansOf(
+    q: Db,
     list: readonly Task[],
     only?: string,
   ): Promise<Map<string, PlannedPing[]>> {
-    const orgs = await orgsFor(list);
+    const orgs = await orgsFor(q, list);
     const now = deps.now();
     const plans = new Map<string, PlannedPing[]>();
     for (const task of list) {
@@ -45,54 +60,50 @@ export function createNodePlanner(deps: { db: Db; orgStore: OrgStore; now: () =>
         );
       }
     }
-    const ids = [...plans.values()].flat().map((p) => p.id);
-    const fired = ids.length
-      ? new Set(
-          (
-            await deps.db
-              .select({ id: firedPings.id })
-              .from(firedPings)
-              .where(inArray(firedPings.id, ids))
-          ).map((r) => r.id),
-        )
-      : new Set<string>();
+    const isUnfired = await unfired(
+      q,
+      [...plans.values()].flat().map((p) => p.id),
+    );
     for (const [nodeId, pings] of plans)
       plans.set(
         nodeId,
-        pings.filter((p) => !fired.has(p.id)),
+        pings.filter((p) => isUnfired(p.id)),
       );
     return plans;
   }
 
   return {
     /** The node's unfired pings; empty when the node is not active (so its schedule clears). */
-    async forNode(nodeId: string): Promise<PlannedPing[]> {
-      const [row] = await deps.db
+    async forNode(nodeId: string, q: Db): Promise<PlannedPing[]> {
+      const [row] = await q
         .select({ taskId: nodes.taskId })
         .from(nodes)
         .where(eq(nodes.id, nodeId));
       if (!row) return [];
       const list = await hydrateTasks(
-        deps.db,
-        await deps.db.select().from(tasks).where(eq(tasks.id, row.taskId)),
+        q,
+        await q.select().from(tasks).where(eq(tasks.id, row.taskId)),
       );
-      return (await plansOf(list, nodeId)).get(nodeId) ?? [];
+      return (await plansOf(q, list, nodeId)).get(nodeId) ?? [];
     },
 
-    /** The plan a task's node has now, fired pings included (to find what a firing job means). */
-    async plannedPing(task: Task, pingId: string): Promise<PlannedPing | null> {
-      const org = (await orgsFor([task])).get(task.tenantId);
-      if (!org) return null;
+    /** The organisation of a node's task (read outside any transaction). */
+    async orgOfNode(nodeId: string): Promise<Org | null> {
+      const [row] = await deps.db
+        .select({ tenantId: tasks.tenantId })
+        .from(nodes)
+        .innerJoin(tasks, eq(tasks.id, nodes.taskId))
+        .where(eq(nodes.id, nodeId));
+      return row ? createOrgStore(deps.db).loadOrg(row.tenantId) : null;
+    },
+
+    /** What a ping id means under the node's plan, fired pings included (for a firing job). */
+    plannedPing(task: Task, org: Org, pingId: string): PlannedPing | null {
       const calendar = createBusinessCalendar(org.calendar);
       for (const node of task.nodes) {
         // Planned as of activation, so reminders already past still match their ids.
-        const pings = planNodePings({
-          task,
-          node,
-          ladder: ladderFor(task, org),
-          calendar,
-          now: node.activatedAt ?? deps.now(),
-        });
+        const now = node.activatedAt ?? deps.now();
+        const pings = planNodePings({ task, node, ladder: ladderFor(task, org), calendar, now });
         const found = pings.find((p) => p.id === pingId);
         if (found) return found;
       }
@@ -110,7 +121,7 @@ export function createNodePlanner(deps: { db: Db; orgStore: OrgStore; now: () =>
           .orderBy(asc(tasks.id))
           .limit(batchSize);
         if (rows.length === 0) return;
-        yield await plansOf(await hydrateTasks(deps.db, rows));
+        yield await plansOf(deps.db, await hydrateTasks(deps.db, rows));
         after = rows[rows.length - 1]?.id ?? after;
       }
     },

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testQueuePrefix } from '../../helpers/test-redis.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 const CLI = ['--import', 'tsx', 'src/main/cli.ts'];
 
@@ -47,7 +49,12 @@ describe('the README quick start', () => {
 
   it('`baton all` serves with embedded PGlite and no DATABASE_URL, then stops on SIGTERM', async () => {
     const port = await freePort();
-    const run = runCli(['all'], { PORT: String(port), BATON_DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    const run = runCli(['all'], {
+      PORT: String(port),
+      BATON_DATA_DIR: dataDir,
+      BATON_QUEUE_PREFIX: testQueuePrefix(),
+      LOG_LEVEL: 'info',
+    });
     const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`, run.child);
     expect(health.status).toBe(200);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -57,6 +64,29 @@ describe('the README quick start', () => {
     const token = /token=([\w-]+)/.exec(run.output())?.[1];
     const org = await fetch(`http://127.0.0.1:${port}/api/org/default?token=${token}`);
     expect(org.status).toBe(200);
+    // The whole engine works on the embedded database: a command becomes a task card.
+    const base = `http://127.0.0.1:${port}`;
+    const sent = await fetch(`${base}/sim/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        conversation: 'office',
+        personId: 'zhengyi',
+        text: '/任务 修空调；联系供应商 @张三 2小时内',
+      }),
+    });
+    expect(sent.status).toBe(202);
+    await waitFor(
+      async () => {
+        const { entries } = (await (
+          await fetch(`${base}/sim/api/conversations/office`)
+        ).json()) as {
+          entries: { body: { kind: string; card?: { title: string } } }[];
+        };
+        return entries.some((e) => e.body.card?.title === '#1 修空调');
+      },
+      { what: 'the task card in the simulator', timeoutMs: 20_000 },
+    );
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain('shutting down');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Platform } from '../../../domain/org/org.types.js';
 import type {
@@ -44,7 +45,9 @@ function toRecord(row: DeliveryRow): DeliveryRecord {
 
 /**
  * Writes deliveries and their outbox rows inside the caller's transaction. A delivery whose
- * dedupe key exists already is skipped: it was (or is being) delivered.
+ * dedupe key exists already is skipped: it was (or is being) delivered. The outbox key (the
+ * BullMQ job id) carries a random part: delivery ids restart with a new database while Redis
+ * keeps finished job ids for a day, so `deliver-1` alone could pass for a job already done.
  */
 export async function enqueueDeliveries(tx: Tx, items: readonly NewDelivery[]): Promise<number[]> {
   if (items.length === 0) return [];
@@ -72,7 +75,7 @@ export async function enqueueDeliveries(tx: Tx, items: readonly NewDelivery[]): 
     await tx.insert(outbox).values(
       inserted.map(({ id }) => ({
         topic: 'deliver',
-        key: `deliver-${id}`,
+        key: `deliver-${id}-${randomUUID().slice(0, 8)}`,
         payload: { deliveryId: id },
       })),
     );
