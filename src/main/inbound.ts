@@ -3,6 +3,8 @@ import type { Config } from '../infra/config/config.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { newId } from '../infra/ids.js';
+import { TEMPLATES_DIR } from '../infra/project-paths.js';
+import { readTemplates } from '../infra/template/template-files.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { Infrastructure } from './infrastructure.js';
 
@@ -25,6 +27,7 @@ export function createInboundHandler(
     publicUrl: config.http.publicUrl,
     now: () => new Date(),
     newId,
+    templates: readTemplates(TEMPLATES_DIR),
   };
   return { handle: (event) => handleInbound(deps, event) };
 }

@@ -2,6 +2,7 @@ import type { CardContext } from '../../../cards/card-context.js';
 import type { BusinessCalendar } from '../../domain/calendar/calendar.types.js';
 import type { Org, Person, Platform } from '../../domain/org/org.types.js';
 import type { Actor } from '../../domain/task/task.effects.js';
+import type { Template } from '../../domain/template/template.schema.js';
 import type { MessageTarget } from '../../ports/chat-platform.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 
@@ -23,4 +24,6 @@ export interface CommandScope {
   /** Unique per inbound event: prefixes every dedupe key the command writes. */
   readonly eventKey: string;
   readonly newId: (prefix: 'tsk' | 'nod') => string;
+  /** SOP templates for `/流程`. */
+  readonly templates: readonly Template[];
 }

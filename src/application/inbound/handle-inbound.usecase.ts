@@ -3,6 +3,7 @@ import type { BusinessCalendar, CalendarConfig } from '../../domain/calendar/cal
 import { parseCommand } from '../../domain/command/command.parser.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { TaskAction } from '../../domain/task/task.effects.js';
+import type { Template } from '../../domain/template/template.schema.js';
 import type { MessageTarget } from '../../ports/chat-platform.port.js';
 import type { InboundCardAction, InboundEvent } from '../../ports/inbound-event.types.js';
 import type { OrgStore } from '../../ports/org-store.port.js';
@@ -23,6 +24,7 @@ export interface InboundDeps {
   readonly publicUrl: string;
   readonly now: () => Date;
   readonly newId: (prefix: 'tsk' | 'nod') => string;
+  readonly templates: readonly Template[];
 }
 
 const calendars = new Map<string, BusinessCalendar>();
@@ -69,6 +71,7 @@ export async function handleInbound(deps: InboundDeps, event: InboundEvent): Pro
       chatId: chat,
       eventKey,
       newId: deps.newId,
+      templates: deps.templates,
     };
     if (!sender) {
       const fallback = {

@@ -10,7 +10,7 @@ import type { CommandScope } from './engine-context.js';
 import { lockTask, targetNode } from './node-target.js';
 import { resolveName } from './org-directory.js';
 import { reply, replyText } from './replies.js';
-import { act, createTaskFromDrafts } from './task-commands.js';
+import { act, createTaskFromDrafts, createTaskFromTemplate, eventDateOf } from './task-commands.js';
 
 /** Runs one parsed command inside its transaction; DomainErrors reach the caller untouched. */
 export async function runCommand(scope: CommandScope, command: Command): Promise<void> {
@@ -18,7 +18,7 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
     case 'create-task':
       await createTaskFromDrafts(scope, {
         ...command,
-        eventDate: eventDateOf(scope, command.eventDateText),
+        eventDate: command.eventDateText ? eventDateOf(scope, command.eventDateText) : null,
         suffix: 'task',
       });
       return;
@@ -169,6 +169,8 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
     case 'help':
       return replyText(scope, helpText(command.topic));
     case 'start-flow':
+      await createTaskFromTemplate(scope, command);
+      return;
     case 'report':
     case 'setup':
     case 'rate':
@@ -179,17 +181,6 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
     default:
       assertExhaustive(command);
   }
-}
-
-function eventDateOf(scope: CommandScope, text: string | null): string | null {
-  if (text === null) return null;
-  const spec = parseDeadline(text, { now: scope.now, calendar: scope.calendar });
-  if (spec.kind !== 'absolute')
-    throw new DomainError(
-      'task.bad_event_date',
-      `活动日期「${text}」要写成具体日期，例如 2026-12-20 或 12月20日。`,
-    );
-  return scope.calendar.localDate(spec.at);
 }
 
 async function showTask(scope: CommandScope, number: number): Promise<void> {

@@ -7,6 +7,7 @@ import type { TaskAction, TaskContext, TransitionResult } from '../../domain/tas
 import { createTask, type NewNode } from '../../domain/task/task.factory.js';
 import { applyTaskAction } from '../../domain/task/task.state-machine.js';
 import type { Task } from '../../domain/task/task.types.js';
+import { findTemplate, instantiateTemplate } from '../../domain/template/template.instantiate.js';
 import { applyEffects } from '../tasks/effect-deliveries.js';
 import type { CommandScope } from './engine-context.js';
 import { nameOf, resolveName } from './org-directory.js';
@@ -53,6 +54,17 @@ function deadlineOf(scope: CommandScope, text: string | null): DeadlineSpec {
   return parseDeadline(text ?? DEFAULT_DEADLINE_TEXT, { now: scope.now, calendar: scope.calendar });
 }
 
+/** A new task's settings besides its nodes. */
+export interface TaskShape {
+  readonly title: string;
+  readonly priority: 'normal' | 'urgent';
+  readonly onReject: 'sendback' | 'close';
+  readonly eventDate: string | null;
+  readonly templateKey: string | null;
+  /** Part of the dedupe keys this creation writes (one command may create several tasks). */
+  readonly suffix: string;
+}
+
 /** Creates a task from drafts written in chat, posts its card in the chat it came from. */
 export async function createTaskFromDrafts(
   scope: CommandScope,
@@ -64,9 +76,6 @@ export async function createTaskFromDrafts(
     suffix: string;
   },
 ): Promise<Task> {
-  if (!scope.chatId) {
-    throw new DomainError('task.needs_group', '请在群聊里创建任务，这样各部门都能看到任务卡片。');
-  }
   const nodes: NewNode[] = input.nodes.map((draft) => {
     const owners = draft.owners.map((name) => resolveName(scope.org, name));
     return {
@@ -82,18 +91,36 @@ export async function createTaskFromDrafts(
       parallel: draft.parallel,
     };
   });
+  const shape = {
+    ...input,
+    priority: input.urgent ? 'urgent' : 'normal',
+    onReject: 'sendback',
+    templateKey: null,
+  } as const;
+  return createTaskFromNodes(scope, shape, nodes);
+}
+
+/** Creates a task and posts its card in the chat the command came from. */
+export async function createTaskFromNodes(
+  scope: CommandScope,
+  shape: TaskShape,
+  nodes: readonly NewNode[],
+): Promise<Task> {
+  if (!scope.chatId) {
+    throw new DomainError('task.needs_group', '请在群聊里创建任务，这样各部门都能看到任务卡片。');
+  }
   const result = createTask(
     {
       id: scope.newId('tsk'),
       tenantId: scope.tenantId,
       number: await scope.uow.tasks.nextNumber(scope.tenantId),
-      title: input.title,
+      title: shape.title,
       creatorId: scope.sender.id,
       origin: { platform: scope.platform, chatId: scope.chatId },
-      priority: input.urgent ? 'urgent' : 'normal',
-      eventDate: input.eventDate,
-      templateKey: null,
-      onReject: 'sendback',
+      priority: shape.priority,
+      eventDate: shape.eventDate,
+      templateKey: shape.templateKey,
+      onReject: shape.onReject,
       followers: [],
       nodes,
     },
@@ -101,7 +128,7 @@ export async function createTaskFromDrafts(
   );
   // The new card is posted, not updated: drop the creation's own refresh.
   const effects = result.effects.filter((e) => e.type !== 'refresh-card');
-  await commit(scope, { ...result, effects }, input.suffix);
+  await commit(scope, { ...result, effects }, shape.suffix);
   await scope.uow.enqueueDeliveries([
     {
       tenantId: scope.tenantId,
@@ -111,8 +138,60 @@ export async function createTaskFromDrafts(
       target: { kind: 'chat', chatId: scope.chatId },
       purpose: 'task-card',
       message: { kind: 'card', card: taskCard(result.task, scope.card), mentions: [] },
-      dedupeKey: `${scope.eventKey}-${input.suffix}-card`,
+      dedupeKey: `${scope.eventKey}-${shape.suffix}-card`,
     },
   ]);
   return result.task;
+}
+
+/** Starts a task from an SOP template (`/流程 采购 物品=… 数量=…`). */
+export async function createTaskFromTemplate(
+  scope: CommandScope,
+  input: { template: string; fields: Readonly<Record<string, string>>; urgent: boolean },
+): Promise<Task> {
+  const template = findTemplate(scope.templates, input.template);
+  const draft = instantiateTemplate(template, {
+    fields: input.fields,
+    requesterId: scope.sender.id,
+    requesterDepartmentId: scope.sender.departmentId,
+    org: scope.org,
+  });
+  const eventDate = draft.eventDateText ? eventDateOf(scope, draft.eventDateText) : null;
+  const nodes: NewNode[] = draft.nodes.map((n) => ({
+    id: scope.newId('nod'),
+    title: n.title,
+    kind: n.kind,
+    signMode: 'all',
+    owners: [n.ownerId],
+    departmentId: n.departmentId,
+    deadline: deadlineOf(scope, n.deadlineText),
+    responseLimit: n.responseLimit ?? null,
+    fields: n.fields,
+    parallel: n.parallel,
+  }));
+  const priority = input.urgent ? 'urgent' : draft.priority;
+  return createTaskFromNodes(
+    scope,
+    {
+      title: draft.title,
+      priority,
+      onReject: draft.onReject,
+      eventDate,
+      templateKey: template.key,
+      suffix: 'flow',
+    },
+    nodes,
+  );
+}
+
+/** An event date as written (`2026-12-20`, `12月20日`), as a local date. */
+export function eventDateOf(scope: CommandScope, text: string): string {
+  const spec = parseDeadline(text, { now: scope.now, calendar: scope.calendar });
+  if (spec.kind !== 'absolute') {
+    throw new DomainError(
+      'task.bad_event_date',
+      `活动日期「${text}」要写成具体日期，例如 2026-12-20 或 12月20日。`,
+    );
+  }
+  return scope.calendar.localDate(spec.at);
 }

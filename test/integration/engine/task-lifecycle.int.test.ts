@@ -102,4 +102,12 @@ describe('a task from command to completion, through the simulator', () => {
     await engine.say('office', 'lisi', '/完成 #1.1');
     await has('office', /只有负责人张三或协调人可以完成节点 #1\.1/);
   });
+
+  it('starts a task from an SOP template with /流程', async () => {
+    await engine.say('office', 'zhengyi', '/流程 采购 物品=笔记本电脑 数量=3');
+    await has('office', /^#1 物资采购：笔记本电脑 × 3$/, 'the flow card');
+    await has('user:zhengyi', /轮到你了：#1\.1 需求提报/, 'the requester owns the first step');
+    await engine.say('office', 'zhengyi', '/流程 采购 物品=纸');
+    await has('office', /还缺：数量/, 'a missing field named');
+  });
 });
