@@ -27,7 +27,11 @@ export function createInboundHandler(
     publicUrl: config.http.publicUrl,
     now: () => new Date(),
     newId,
-    templates: readTemplates(TEMPLATES_DIR),
+    // The organisation's own templates come after the built-in ones and win on a shared key.
+    templates: [
+      ...(config.templatesDir ? readTemplates(config.templatesDir) : []),
+      ...readTemplates(TEMPLATES_DIR),
+    ],
   };
   return { handle: (event) => handleInbound(deps, event) };
 }

@@ -32,6 +32,7 @@ export const envSchema = z.object({
     .default('baton'),
   BATON_TIMEZONE: timezone.default('Asia/Shanghai'),
   BATON_ORG_FILE: optionalText,
+  BATON_TEMPLATES_DIR: optionalText,
   BATON_ADMIN_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   BATON_ADMINS: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -11,6 +11,8 @@ export interface Config {
   readonly redis: { readonly url: string; readonly explicit: boolean; readonly prefix: string };
   readonly timezone: string;
   readonly orgFile: string | null;
+  /** A folder of the organisation's own SOP templates, besides the built-in ones. */
+  readonly templatesDir: string | null;
   readonly adminToken: string | null;
   readonly admins: readonly string[];
   readonly logLevel: string;
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     timezone: e.BATON_TIMEZONE,
     orgFile: e.BATON_ORG_FILE ? resolve(e.BATON_ORG_FILE) : null,
+    templatesDir: e.BATON_TEMPLATES_DIR ? resolve(e.BATON_TEMPLATES_DIR) : null,
     adminToken: e.BATON_ADMIN_TOKEN ?? null,
     admins: (e.BATON_ADMINS ?? '')
       .split(/[,\s]+/)

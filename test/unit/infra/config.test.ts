@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     });
     expect(config.timezone).toBe('Asia/Shanghai');
     expect(config.orgFile).toBeNull();
+    expect(config.templatesDir).toBeNull();
     expect(config.adminToken).toBeNull();
     expect(config.admins).toEqual([]);
   });
