@@ -114,7 +114,7 @@ export async function handleInbound(deps: InboundDeps, event: InboundEvent): Pro
       if (!(err instanceof DomainError)) throw err;
       await replyText(
         scope,
-        `❗${err.userMessage}${err.usage ? `\n用法：${err.usage}` : ''}`,
+        `❗${err.userMessage}${err.usage ? `\n${err.usage}` : ''}`,
         'error',
       );
     }

@@ -90,7 +90,9 @@ describe('a task from command to completion, through the simulator', () => {
   it('answers a mistake in Chinese with the usage, and writes nothing', async () => {
     await engine.say('office', 'zhengyi', '/任务 修空调\n联系供应商 明天');
     await has('office', /没有负责人/);
-    expect((await engine.texts('office')).at(-1)).toContain('用法：/任务');
+    const answer = (await engine.texts('office')).at(-1);
+    expect(answer).toContain('用法：/任务');
+    expect(answer).not.toContain('用法：用法');
     await engine.say('office', 'lisi', '/完成');
     await has('office', /你现在没有进行中的节点/);
     expect(await engine.database.db.select().from(tasks)).toHaveLength(0);
