@@ -112,11 +112,7 @@ export async function handleInbound(deps: InboundDeps, event: InboundEvent): Pro
       }
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      await replyText(
-        scope,
-        `❗${err.userMessage}${err.usage ? `\n${err.usage}` : ''}`,
-        'error',
-      );
+      await replyText(scope, `❗${err.userMessage}${err.usage ? `\n${err.usage}` : ''}`, 'error');
     }
   });
 }
