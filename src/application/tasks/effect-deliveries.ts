@@ -72,6 +72,13 @@ export async function applyEffects(
       });
     }
   };
+  /** The task card, with the notice on it, to each owner who has not acted on the node yet. */
+  const cardToWaitingOwners = (n: TaskNode, note: string, key: string) => {
+    const card = { ...taskCard(task, ctx.card), note };
+    for (const o of n.owners.filter((owner) => owner.decision === null)) {
+      toPerson(o.personId, 'reminder', { kind: 'card', card, mentions: [] }, key, n.id);
+    }
+  };
   const node = (id: string | null): TaskNode | null => task.nodes.find((n) => n.id === id) ?? null;
   const originChat: MessageTarget = { kind: 'chat', chatId: task.origin.chatId };
 
@@ -92,15 +99,7 @@ export async function applyEffects(
         const n = node(effect.nodeId);
         const message = noticeText(effect.reason, task, n, ctx.card);
         if (effect.audience === 'owners' && n) {
-          for (const o of n.owners.filter((o) => o.decision === null)) {
-            toPerson(
-              o.personId,
-              'reminder',
-              { kind: 'card', card: { ...taskCard(task, ctx.card), note: message }, mentions: [] },
-              key,
-              n.id,
-            );
-          }
+          cardToWaitingOwners(n, message, key);
         } else if (effect.audience === 'creator') {
           toPerson(task.creatorId, 'reminder', text(message), key, effect.nodeId);
         } else if (effect.audience === 'followers') {
@@ -143,14 +142,7 @@ export async function applyEffects(
     const message = pingText(effect.kind, effect.level, task, n, ctx.card);
     for (const target of effect.notify) {
       if (target === 'owner') {
-        for (const o of n.owners)
-          toPerson(
-            o.personId,
-            'reminder',
-            { kind: 'card', card: { ...taskCard(task, ctx.card), note: message }, mentions: [] },
-            key,
-            n.id,
-          );
+        cardToWaitingOwners(n, message, key);
       } else if (target === 'liaison') {
         const liaison = ctx.org.departments.find((d) => d.id === n.departmentId)?.liaisonId;
         if (liaison && !n.owners.some((o) => o.personId === liaison))
