@@ -62,6 +62,7 @@ function stepState(node: TaskNode, now: Date): CardStepState {
     case 'approved':
       return 'done';
     case 'cancelled':
+    case 'skipped':
       return 'skipped';
     default:
       return node.status;
@@ -80,6 +81,7 @@ function stateText(node: TaskNode, state: CardStepState, now: Date): string {
     approved: '已同意',
     rejected: '已驳回',
     cancelled: '已取消',
+    skipped: '未进行',
   };
   return text[node.status];
 }

@@ -3,10 +3,9 @@ import type { Config } from '../infra/config/config.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { newId } from '../infra/ids.js';
-import { TEMPLATES_DIR } from '../infra/project-paths.js';
-import { readTemplates } from '../infra/template/template-files.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { Infrastructure } from './infrastructure.js';
+import { loadTemplates } from './templates.js';
 
 /** Names people @-mention Baton by in group chats. */
 const BOT_NAMES = ['接力', 'Baton', 'baton'];
@@ -27,11 +26,7 @@ export function createInboundHandler(
     publicUrl: config.http.publicUrl,
     now: () => new Date(),
     newId,
-    // The organisation's own templates come after the built-in ones and win on a shared key.
-    templates: [
-      ...(config.templatesDir ? readTemplates(config.templatesDir) : []),
-      ...readTemplates(TEMPLATES_DIR),
-    ],
+    templates: loadTemplates(config),
   };
   return { handle: (event) => handleInbound(deps, event) };
 }

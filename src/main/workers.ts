@@ -14,6 +14,7 @@ import { startScheduleWorker } from '../infra/queue/workers/schedule.worker.js';
 import { createNodePlanner } from '../infra/scheduling/node-planner.js';
 import type { Infrastructure } from './infrastructure.js';
 import { createPlatforms } from './platforms.js';
+import { loadTemplates, templateLadders } from './templates.js';
 
 /** How long a delivery claim lasts: far above any platform call's timeout. */
 const DELIVERY_LEASE_MS = 60_000;
@@ -30,7 +31,11 @@ export async function startWorkers(
 ) {
   const { db } = infra.database;
   const now = () => new Date();
-  const planner = createNodePlanner({ db, now });
+  const planner = createNodePlanner({
+    db,
+    now,
+    templateLadder: templateLadders(loadTemplates(config)),
+  });
   const scheduler = createBullmqPingScheduler({
     queues,
     redis: infra.redis,

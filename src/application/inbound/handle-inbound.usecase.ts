@@ -84,7 +84,7 @@ export async function handleInbound(deps: InboundDeps, event: InboundEvent): Pro
           dingtalkUserId: null,
           active: false,
         },
-        actor: { personId: platformUserId, isCoordinator: false },
+        actor: { personId: platformUserId, isCoordinator: false, isAdmin: false },
         card: { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl },
       };
       if (
@@ -95,12 +95,14 @@ export async function handleInbound(deps: InboundDeps, event: InboundEvent): Pro
       await replyText(fallback, '抱歉，我还不认识你。请联系管理员把你加入组织通讯录后再试。');
       return;
     }
-    const isCoordinator =
-      org.coordination.coordinators.includes(sender.id) || deps.admins.includes(sender.id);
     const scope: CommandScope = {
       ...scopeBase,
       sender,
-      actor: { personId: sender.id, isCoordinator },
+      actor: {
+        personId: sender.id,
+        isCoordinator: org.coordination.coordinators.includes(sender.id),
+        isAdmin: deps.admins.includes(sender.id),
+      },
       card: { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl },
     };
     try {

@@ -7,7 +7,8 @@ import type { TaskAction, TaskContext, TransitionResult } from '../../domain/tas
 import { createTask, type NewNode } from '../../domain/task/task.factory.js';
 import { applyTaskAction } from '../../domain/task/task.state-machine.js';
 import type { Task } from '../../domain/task/task.types.js';
-import { findTemplate, instantiateTemplate } from '../../domain/template/template.instantiate.js';
+import { instantiateTemplate } from '../../domain/template/template.instantiate.js';
+import { findTemplate } from '../../domain/template/template-catalog.models.js';
 import { applyEffects } from '../tasks/effect-deliveries.js';
 import type { CommandScope } from './engine-context.js';
 import { nameOf, resolveName } from './org-directory.js';
@@ -153,34 +154,22 @@ export async function createTaskFromTemplate(
   const draft = instantiateTemplate(template, {
     fields: input.fields,
     requesterId: scope.sender.id,
-    requesterDepartmentId: scope.sender.departmentId,
     org: scope.org,
+    now: scope.now,
+    calendar: scope.calendar,
+    ids: () => scope.newId('nod'),
   });
-  const eventDate = draft.eventDateText ? eventDateOf(scope, draft.eventDateText) : null;
-  const nodes: NewNode[] = draft.nodes.map((n) => ({
-    id: scope.newId('nod'),
-    title: n.title,
-    kind: n.kind,
-    signMode: 'all',
-    owners: [n.ownerId],
-    departmentId: n.departmentId,
-    deadline: deadlineOf(scope, n.deadlineText),
-    responseLimit: n.responseLimit ?? null,
-    fields: n.fields,
-    parallel: n.parallel,
-  }));
-  const priority = input.urgent ? 'urgent' : draft.priority;
   return createTaskFromNodes(
     scope,
     {
       title: draft.title,
-      priority,
+      priority: input.urgent ? 'urgent' : draft.priority,
       onReject: draft.onReject,
-      eventDate,
-      templateKey: template.key,
+      eventDate: draft.eventDate,
+      templateKey: draft.templateKey,
       suffix: 'flow',
     },
-    nodes,
+    draft.nodes,
   );
 }
 

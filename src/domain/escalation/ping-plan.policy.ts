@@ -1,27 +1,37 @@
 import type { BusinessCalendar } from '../calendar/calendar.types.js';
-import type { EscalationLadder, NotifyTarget, Org, ReminderOffset } from '../org/org.types.js';
-import { assertExhaustive } from '../shared/assert-exhaustive.js';
-import type { Duration } from '../shared/duration.types.js';
+import type { EscalationLadder, NotifyTarget, Org } from '../org/org.types.js';
 import type { PingKind } from '../task/task.effects.js';
 import type { Task, TaskNode } from '../task/task.types.js';
+import { reminderMoments, spacedApart } from './reminder-moments.models.js';
 
 /** One moment at which the schedule acts on a node, and whom it tells. */
 export interface PlannedPing {
-  /** `<kind>-<nodeId>-v<deadlineVersion>-<step>`: deterministic, BullMQ-safe. */
+  /**
+   * `<kind>-<nodeId>-v<deadlineVersion>-<step>`, e.g. `escalate-nod_3f9c-v2-1`: the same ping
+   * always gets the same id, however often the node is re-planned; BullMQ-safe (no `:`, never
+   * digits only).
+   */
   readonly id: string;
   readonly nodeId: string;
   readonly deadlineVersion: number;
   readonly kind: PingKind;
   /** Escalation level (1 = first step of the ladder); 0 for reminders and response checks. */
   readonly level: number;
+  /** Reminders: the offset's index in `remindBefore`; escalations: the level; response check: 0. */
+  readonly step: number;
   readonly at: Date;
   readonly notify: readonly NotifyTarget[];
 }
 
 /** Reminders closer together than this are one reminder. */
-const MIN_REMINDER_GAP_MS = 5 * 60_000;
+export const MIN_REMINDER_GAP_MS = 5 * 60_000;
 
-/** The ladder a task follows: a template's own, else the urgent or normal one of the org. */
+/** Who hears that an owner has not responded within the SOP's response limit. */
+const RESPONSE_CHECK_NOTIFY: readonly NotifyTarget[] = ['owner', 'liaison'];
+
+const KIND_ORDER: Record<PingKind, number> = { remind: 0, 'response-check': 1, escalate: 2 };
+
+/** The ladder a task follows: its template's own, else the org's urgent or normal one. */
 export function ladderFor(
   task: Pick<Task, 'priority'>,
   org: Pick<Org, 'escalation'>,
@@ -31,26 +41,65 @@ export function ladderFor(
   return task.priority === 'urgent' ? org.escalation.urgent : org.escalation.normal;
 }
 
+export interface PingPlanInput {
+  readonly task: Pick<Task, 'priority'>;
+  readonly node: TaskNode;
+  readonly ladder: EscalationLadder;
+  readonly calendar: BusinessCalendar;
+  readonly now: Date;
+}
+
 /**
- * The pings of an active node, in time order: reminders before the deadline (past ones
- * skipped), a response check when the SOP sets a response limit, and each escalation level after
- * the deadline. Non-urgent pings move out of nights, weekends and holidays to the next working
- * moment; urgent ones go when they are due.
+ * The pings of an active node, in time order (empty for any other node):
+ * - reminders from the ladder's `remindBefore`, inside the window activation → deadline, not
+ *   yet past at `now`, at least {@link MIN_REMINDER_GAP_MS} apart;
+ * - a response check at activation + the SOP's response limit while the node is not
+ *   acknowledged, when that comes before the deadline (after it, the escalation says it all);
+ * - each escalation level at the deadline + its `after` (working units via the calendar).
+ *
+ * Non-urgent pings never go out of working time: each moves to the next working moment, and a
+ * deadline that falls in a night, weekend or holiday counts from the next working moment — so
+ * the ladder's steps stay apart instead of all landing on Monday 09:00. Urgent pings go when due.
+ * @throws Error when the node id contains `:` (ids must stay BullMQ-safe).
  */
-export function planNodePings(input: {
-  task: Pick<Task, 'priority'>;
-  node: TaskNode;
-  ladder: EscalationLadder;
-  calendar: BusinessCalendar;
-  now: Date;
-}): PlannedPing[] {
+export function planNodePings(input: PingPlanInput): PlannedPing[] {
   const { node, ladder, calendar, now } = input;
   if (node.status !== 'active' || !node.dueAt || !node.activatedAt) return [];
-  const dueAt = node.dueAt;
-  const activatedAt = node.activatedAt;
-  const ping = (
+  if (node.id.includes(':')) throw new Error(`node id "${node.id}" must not contain ":"`);
+  const urgent = input.task.priority === 'urgent';
+  const shift = (at: Date) => (urgent ? at : calendar.nextWorkingMoment(at));
+  const ping = pingOf(node);
+  const due = shift(node.dueAt);
+  // Spaced apart before dropping past ones, so a re-plan never revives a merged reminder.
+  const reminders = spacedApart(
+    reminderMoments(ladder.remindBefore, node.activatedAt, node.dueAt)
+      .map(({ at, step }) => ping('remind', step, 0, shift(at), ['owner']))
+      .filter((p) => p.at < due)
+      .sort(byTime),
+    MIN_REMINDER_GAP_MS,
+  ).filter((p) => p.at > now);
+  const responseCheck =
+    node.responseLimit && !node.acknowledgedAt
+      ? [
+          ping(
+            'response-check',
+            0,
+            0,
+            shift(calendar.add(node.activatedAt, node.responseLimit)),
+            RESPONSE_CHECK_NOTIFY,
+          ),
+        ].filter((p) => p.at < due)
+      : [];
+  const escalations = ladder.levels.map((level, i) =>
+    ping('escalate', i + 1, i + 1, shift(calendar.add(due, level.after)), level.notify),
+  );
+  return [...reminders, ...responseCheck, ...escalations].sort(byTime);
+}
+
+function pingOf(node: TaskNode) {
+  return (
     kind: PingKind,
-    step: string,
+    step: number,
     level: number,
     at: Date,
     notify: readonly NotifyTarget[],
@@ -60,72 +109,14 @@ export function planNodePings(input: {
     deadlineVersion: node.deadlineVersion,
     kind,
     level,
-    at: input.task.priority === 'urgent' ? at : calendar.nextWorkingMoment(at),
+    step,
+    at,
     notify,
   });
-  const reminders = reminderMoments(ladder.remindBefore, activatedAt, dueAt, now).map(
-    ({ at, index }) => ping('remind', `r${index}`, 0, at, ['owner']),
-  );
-  const responseCheck =
-    node.responseLimit && !node.acknowledgedAt
-      ? [
-          ping('response-check', 'ack', 0, calendar.add(activatedAt, node.responseLimit), [
-            'owner',
-            'liaison',
-          ]),
-        ]
-      : [];
-  const escalations = ladder.levels.map((level, i) =>
-    ping('escalate', `l${i + 1}`, i + 1, calendar.add(dueAt, level.after), level.notify),
-  );
-  return [...reminders, ...responseCheck.filter((p) => p.at < dueAt), ...escalations].sort(
-    (a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id),
-  );
 }
 
-/**
- * Reminder moments strictly between activation and the deadline, in the future, at least five
- * minutes apart. Each keeps the index of its offset in the ladder, so its ping id stays the same
- * however often the node is re-planned (a fired reminder is never planned again under a new id).
- */
-function reminderMoments(
-  offsets: readonly ReminderOffset[],
-  activatedAt: Date,
-  dueAt: Date,
-  now: Date,
-): { at: Date; index: number }[] {
-  const window = dueAt.getTime() - activatedAt.getTime();
-  const moments = offsets
-    .map((o, index) => ({
-      t:
-        o.kind === 'share'
-          ? activatedAt.getTime() + o.share * window
-          : dueAt.getTime() - wallClockMs(o.duration),
-      index,
-    }))
-    .filter(({ t }) => t > activatedAt.getTime() && t < dueAt.getTime())
-    .sort((a, b) => a.t - b.t || a.index - b.index);
-  const apart = moments.filter(
-    (m, i) => i === 0 || m.t - (moments[i - 1]?.t ?? 0) >= MIN_REMINDER_GAP_MS,
+function byTime(a: PlannedPing, b: PlannedPing): number {
+  return (
+    a.at.getTime() - b.at.getTime() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.step - b.step
   );
-  return apart
-    .filter(({ t }) => t > now.getTime())
-    .map(({ t, index }) => ({ at: new Date(t), index }));
-}
-
-/**
- * "Remind 1h before": before a deadline the clock that matters is the wall clock, so working
- * units count as their wall-clock length (a working day as 24 h).
- */
-function wallClockMs(duration: Duration): number {
-  switch (duration.unit) {
-    case 'ms':
-      return duration.ms;
-    case 'workhours':
-      return duration.hours * 3_600_000;
-    case 'workdays':
-      return duration.days * 86_400_000;
-    default:
-      return assertExhaustive(duration);
-  }
 }

@@ -1,4 +1,5 @@
 import { resolveDeadline } from '../deadline/deadline.resolver.js';
+import { pausedTotalAt } from './node-clock.models.js';
 import type { TaskNode } from './task.types.js';
 import { isNodeFinished, isNodeOpen } from './task-status.models.js';
 import type { Transition } from './transition.models.js';
@@ -8,10 +9,22 @@ export function groupsOf(nodes: readonly TaskNode[]): number[] {
   return [...new Set(nodes.map((n) => n.parallelGroup))].sort((a, b) => a - b);
 }
 
-/** Starts every node of a group: deadline pinned now, pings planned, owners told. */
+/** Starts every node of a group. */
 export function activateGroup(t: Transition, group: number, rework: boolean): void {
+  activateNodes(
+    t,
+    t.task.nodes.filter((n) => n.parallelGroup === group),
+    rework,
+  );
+}
+
+/**
+ * Starts nodes: each deadline pinned now (from its spec, via the calendar), pings planned,
+ * owners told. Rework counts against the node for the KPIs.
+ */
+export function activateNodes(t: Transition, nodes: readonly TaskNode[], rework: boolean): void {
   const { now, calendar } = t.ctx;
-  for (const node of t.task.nodes.filter((n) => n.parallelGroup === group)) {
+  for (const node of nodes) {
     const dueAt = resolveDeadline(node.deadline, {
       activatedAt: now,
       eventDate: t.task.eventDate,
@@ -30,7 +43,7 @@ export function activateGroup(t: Transition, group: number, rework: boolean): vo
       reworkCount: node.reworkCount + (rework ? 1 : 0),
     });
     t.event(rework ? 'node.reworked' : 'node.activated', node.id, { dueAt: dueAt.toISOString() });
-    t.effect({ type: 'plan-node', nodeId: node.id });
+    t.planNode(node.id);
     t.effect({
       type: 'notify',
       audience: 'owners',
@@ -47,6 +60,7 @@ export function resetToPending(t: Transition, nodes: readonly TaskNode[]): void 
     t.updateNode(node.id, {
       status: 'pending',
       pausedAt: null,
+      pausedTotalMs: pausedTotalAt(node, t.ctx.now),
       owners: node.owners.map((o) => ({ ...o, decision: null, decidedAt: null })),
     });
   }
@@ -68,11 +82,19 @@ export function advance(t: Transition, finishedGroup: number): void {
   t.effect({ type: 'request-rating' });
 }
 
-/** Ends every open node (task cancelled or rejected for good). */
+/**
+ * The task ends early (cancelled, or rejected for good): open nodes are cancelled, nodes it
+ * never reached are skipped, so the record shows which steps were cut short.
+ */
 export function closeOpenNodes(t: Transition): void {
   for (const node of t.task.nodes) {
-    if (isNodeOpen(node.status)) t.effect({ type: 'clear-node', nodeId: node.id });
-    if (node.status === 'pending' || isNodeOpen(node.status))
-      t.updateNode(node.id, { status: 'cancelled' });
+    if (node.status === 'pending') t.updateNode(node.id, { status: 'skipped' });
+    if (!isNodeOpen(node.status)) continue;
+    t.effect({ type: 'clear-node', nodeId: node.id });
+    t.updateNode(node.id, {
+      status: 'cancelled',
+      pausedAt: null,
+      pausedTotalMs: pausedTotalAt(node, t.ctx.now),
+    });
   }
 }

@@ -7,6 +7,9 @@ function actorOf(ctx: TaskContext): Actor {
   return ctx.actor;
 }
 
+/** Coordinators and admins may act on any node of any task. */
+const oversees = (actor: Actor): boolean => actor.isCoordinator || actor.isAdmin;
+
 export const isOwner = (node: TaskNode, personId: string): boolean =>
   node.owners.some((o) => o.personId === personId);
 
@@ -22,21 +25,21 @@ export function isInvolved(task: Task, personId: string): boolean {
 /** The node's owners act on it; coordinators may act on any node. */
 export function assertMayActOnNode(node: TaskNode, ctx: TaskContext, what: string): Actor {
   const actor = actorOf(ctx);
-  if (actor.isCoordinator || isOwner(node, actor.personId)) return actor;
+  if (oversees(actor) || isOwner(node, actor.personId)) return actor;
   const owners = node.owners.map((o) => ctx.nameOf(o.personId)).join('、');
-  throw taskErrors.forbidden(`${what}`, `负责人${owners}或协调人`);
+  throw taskErrors.forbidden(what, `负责人${owners}或协调人`);
 }
 
 /** The task's creator, or a coordinator: cancel, decide extensions. */
 export function assertMayManageTask(task: Task, ctx: TaskContext, what: string): Actor {
   const actor = actorOf(ctx);
-  if (actor.isCoordinator || task.creatorId === actor.personId) return actor;
+  if (oversees(actor) || task.creatorId === actor.personId) return actor;
   throw taskErrors.forbidden(what, `发起人${ctx.nameOf(task.creatorId)}或协调人`);
 }
 
 /** Anyone taking part in the task (creator, owners, followers), or a coordinator. */
 export function assertInvolved(task: Task, ctx: TaskContext, what: string): Actor {
   const actor = actorOf(ctx);
-  if (actor.isCoordinator || isInvolved(task, actor.personId)) return actor;
+  if (oversees(actor) || isInvolved(task, actor.personId)) return actor;
   throw taskErrors.forbidden(what, '任务的发起人、负责人、抄送人或协调人');
 }

@@ -3,12 +3,14 @@ import type { DeadlineSpec } from '../deadline/deadline.types.js';
 import type { NotifyTarget } from '../org/org.types.js';
 import type { Task } from './task.types.js';
 
-/** Who is acting: a person (coordinators and admins may act on any node), or the scheduler. */
+/** A person acting on a task. Coordinators and admins may act on any node. */
 export interface Actor {
   readonly personId: string;
   readonly isCoordinator: boolean;
+  readonly isAdmin: boolean;
 }
 
+/** What every transition needs besides the task and the action. */
 export interface TaskContext {
   readonly now: Date;
   /** Null for the system (scheduler pings). */
@@ -20,7 +22,17 @@ export interface TaskContext {
 
 export type PingKind = 'remind' | 'escalate' | 'response-check';
 
-/** Everything a person or the scheduler can do to a task. */
+/**
+ * Everything a person or the scheduler can do to a task (creation is {@link createTask}).
+ * - `ack` (/收到): the first response the SOP's response limit measures.
+ * - `complete` / `approve` / `reject`: an owner's decision on an action or approval node.
+ * - `nudge` (/催办), `transfer` (/转交), `sendback` (/退回 to an earlier finished node),
+ *   `add-approver` (/加签), `add-followers` (/抄送), `pause` (/挂起), `resume` (/恢复).
+ * - `request-extension` (/延期) and `decide-extension` (the creator's or a coordinator's answer).
+ * - `cancel` (/撤销), `escalate` (/升级: to the coordination group now).
+ * - `ping`: a scheduled reminder, response check or escalation step fired; it does nothing when
+ *   the node moved on or its deadline changed since it was planned (`deadlineVersion`).
+ */
 export type TaskAction =
   | { readonly type: 'ack'; readonly nodeId: string }
   | { readonly type: 'complete'; readonly nodeId: string; readonly note: string | null }
@@ -64,8 +76,10 @@ export type TaskAction =
 
 /** An audit-trail entry: appended to the event log, never changed. */
 export interface TaskEvent {
+  /** Dotted, past tense: `node.completed`, `task.cancelled`. */
   readonly type: string;
   readonly nodeId: string | null;
+  /** Null when the system acted (a scheduled ping). */
   readonly actorId: string | null;
   readonly data: Readonly<Record<string, unknown>>;
 }
@@ -85,24 +99,29 @@ export type NoticeReason =
   | 'done'
   | 'cancelled';
 
-/**
- * What the application must do after a transition: data, not I/O.
- * - `refresh-card`: update the task card wherever it was posted.
- * - `notify`: tell an audience about a node or the task.
- * - `plan-node` / `clear-node`: (re)schedule or drop the node's pings.
- * - `send-ping`: a scheduled ping fired; notify whom the ladder says for `level`.
- * - `request-rating`: the task closed done; ask the requester for a rating.
- */
+/** What the application must do after a transition: data, not I/O. */
 export type TaskEffect =
+  /** Update the task card in place wherever it was posted (every transition that changed something). */
   | { readonly type: 'refresh-card' }
+  /**
+   * Tell an audience about a node (`nodeId`) or the whole task (`null`): `owners` are the node's
+   * owners who have not decided yet; `creator` the requester; `followers` those copied (抄送);
+   * `coordination` the coordination group chat with its coordinators mentioned.
+   */
   | {
       readonly type: 'notify';
       readonly audience: 'owners' | 'creator' | 'coordination' | 'followers';
       readonly reason: NoticeReason;
       readonly nodeId: string | null;
     }
-  | { readonly type: 'plan-node'; readonly nodeId: string }
+  /**
+   * (Re)plan the node's pings for its deadline as of `deadlineVersion`: pings of older versions
+   * are to be dropped (they would do nothing anyway).
+   */
+  | { readonly type: 'plan-node'; readonly nodeId: string; readonly deadlineVersion: number }
+  /** Drop every scheduled ping of the node: it finished, was paused, reset or cancelled. */
   | { readonly type: 'clear-node'; readonly nodeId: string }
+  /** A scheduled ping fired and still applies: send it to whom the ladder names for `level`. */
   | {
       readonly type: 'send-ping';
       readonly nodeId: string;
@@ -110,8 +129,10 @@ export type TaskEffect =
       readonly level: number;
       readonly notify: readonly NotifyTarget[];
     }
+  /** The task closed done: ask the requester to rate the collaboration (1–5). */
   | { readonly type: 'request-rating' };
 
+/** The outcome of one transition: the new task, its audit events, and the effects to carry out. */
 export interface TransitionResult {
   readonly task: Task;
   readonly events: readonly TaskEvent[];

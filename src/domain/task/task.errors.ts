@@ -1,9 +1,13 @@
 import { DomainError } from '../shared/domain-error.js';
 
 export const taskErrors = {
+  noNodes: () => new DomainError('task.no_nodes', '任务至少要有一个节点。'),
+  nodeWithoutOwner: (ref: string) =>
+    new DomainError('task.node_without_owner', `节点 ${ref} 还没有负责人，请指定一位。`),
   closed: (ref: string, status: string) =>
     new DomainError('task.closed', `任务 ${ref} 已${status}，不能再操作。`),
-  nodeNotFound: (ref: string) => new DomainError('task.node_not_found', `没有找到节点 ${ref}。`),
+  nodeNotFound: (taskRef: string) =>
+    new DomainError('task.node_not_found', `任务 ${taskRef} 里没有这个节点。`),
   nodeNotActive: (ref: string, state: string) =>
     new DomainError('task.node_not_active', `节点 ${ref} ${state}，现在不能这样操作。`),
   notApproval: (ref: string) =>

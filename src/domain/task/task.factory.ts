@@ -4,6 +4,7 @@ import type { Platform } from '../org/org.types.js';
 import type { Duration } from '../shared/duration.types.js';
 import { activateGroup } from './node-progress.models.js';
 import type { TaskContext, TransitionResult } from './task.effects.js';
+import { taskErrors } from './task.errors.js';
 import type { Task, TaskNode } from './task.types.js';
 import { Transition } from './transition.models.js';
 
@@ -37,8 +38,15 @@ export interface NewTask {
   readonly nodes: readonly NewNode[];
 }
 
-/** Creates a task and starts its first group of nodes. */
+/**
+ * Creates a task and starts its first group of nodes (the `create` transition): numbers the
+ * nodes `#n.1`, `#n.2`, … and groups each `parallel` node with the one before it.
+ * @throws DomainError `task.no_nodes`, `task.node_without_owner`.
+ */
 export function createTask(input: NewTask, ctx: TaskContext): TransitionResult {
+  if (input.nodes.length === 0) throw taskErrors.noNodes();
+  const ownerless = input.nodes.findIndex((n) => n.owners.length === 0);
+  if (ownerless >= 0) throw taskErrors.nodeWithoutOwner(`#${input.number}.${ownerless + 1}`);
   let group = 0;
   const nodes: TaskNode[] = input.nodes.map((n, i) => {
     if (i === 0 || !n.parallel) group += 1;
@@ -64,6 +72,7 @@ export function createTask(input: NewTask, ctx: TaskContext): TransitionResult {
       activatedAt: null,
       acknowledgedAt: null,
       pausedAt: null,
+      pausedTotalMs: 0,
       completedAt: null,
       reworkCount: 0,
       lastNudgedAt: null,
@@ -77,6 +86,8 @@ export function createTask(input: NewTask, ctx: TaskContext): TransitionResult {
     pendingExtension: null,
     createdAt: ctx.now,
     closedAt: null,
+    // The creation's own transition makes it 1.
+    version: 0,
     nodes,
   };
   const t = new Transition(task, ctx);

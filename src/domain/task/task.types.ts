@@ -11,7 +11,8 @@ export type NodeStatus =
   | 'done'
   | 'approved'
   | 'rejected'
-  | 'cancelled';
+  | 'cancelled'
+  | 'skipped';
 export type OwnerDecision = 'done' | 'approved' | 'rejected';
 
 export interface NodeOwner {
@@ -20,7 +21,13 @@ export interface NodeOwner {
   readonly decidedAt: Date | null;
 }
 
-/** A step of a task (`#12.2`), owned by one or more people, with its deadline. */
+/**
+ * A step of a task (`#12.2`), owned by one or more people, with its deadline.
+ *
+ * Status: `pending` (its group has not started) → `active` ⇄ `paused` → `done` (action) or
+ * `approved` / `rejected` (approval). A task that closes early ends its open nodes as
+ * `cancelled` and the nodes it never reached as `skipped`. Rework puts nodes back to `pending`.
+ */
 export interface TaskNode {
   readonly id: string;
   /** 1-based position, shown as `#12.2`. */
@@ -33,10 +40,14 @@ export interface TaskNode {
   readonly signMode: 'all' | 'any';
   readonly owners: readonly NodeOwner[];
   readonly departmentId: string | null;
+  /** The deadline as understood; `deadline.text` keeps what the person wrote (`明天18:00`). */
   readonly deadline: DeadlineSpec;
   /** The absolute deadline, set when the node becomes active. */
   readonly dueAt: Date | null;
-  /** Bumps on every change of `dueAt`: scheduled pings of an older version do nothing. */
+  /**
+   * Bumps on every change of `dueAt` and whenever the node is planned afresh (activation,
+   * resume, extension): scheduled pings of an older version do nothing. Never decreases.
+   */
   readonly deadlineVersion: number;
   readonly status: NodeStatus;
   /** The highest escalation level reached (0: none). */
@@ -46,11 +57,13 @@ export interface TaskNode {
   readonly activatedAt: Date | null;
   readonly acknowledgedAt: Date | null;
   readonly pausedAt: Date | null;
+  /** Wall-clock time spent paused over the node's life (KPIs leave it out of the time taken). */
+  readonly pausedTotalMs: number;
   readonly completedAt: Date | null;
   /** Times the node was sent back for rework. */
   readonly reworkCount: number;
   readonly lastNudgedAt: Date | null;
-  /** Inputs and outputs of the SOP step, or notes left on completion. */
+  /** Inputs and outputs of the SOP step (`输入`, `输出`), and notes left on completion (`处理说明`). */
   readonly fields: Readonly<Record<string, string>>;
 }
 
@@ -80,6 +93,8 @@ export interface Task {
   readonly followers: readonly string[];
   readonly pendingExtension: ExtensionRequest | null;
   readonly createdAt: Date;
+  /** Bumps on every transition that changes the task (1 once created): optimistic locking. */
+  readonly version: number;
   readonly closedAt: Date | null;
   readonly nodes: readonly TaskNode[];
 }

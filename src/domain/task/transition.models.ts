@@ -40,13 +40,21 @@ export class Transition {
     this.events.push({ type, nodeId, actorId: this.ctx.actor?.personId ?? null, data });
   }
 
+  /** Asks for the node's pings to be planned for its deadline as it stands now. */
+  planNode(nodeId: string): void {
+    this.effect({ type: 'plan-node', nodeId, deadlineVersion: this.node(nodeId).deadlineVersion });
+  }
+
   effect(effect: TaskEffect): void {
     const same = (e: TaskEffect) => JSON.stringify(e) === JSON.stringify(effect);
     if (!this.effects.some(same)) this.effects.push(effect);
   }
 
+  /** The outcome; a transition that recorded anything bumps the version and refreshes the card. */
   result(): TransitionResult {
-    if (this.events.length > 0) this.effect({ type: 'refresh-card' });
+    if (this.events.length === 0) return { task: this.task, events: [], effects: this.effects };
+    this.updateTask({ version: this.task.version + 1 });
+    this.effect({ type: 'refresh-card' });
     return { task: this.task, events: this.events, effects: this.effects };
   }
 }

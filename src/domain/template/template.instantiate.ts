@@ -1,131 +1,133 @@
-import type { Org } from '../org/org.types.js';
+import type { BusinessCalendar, LocalDate } from '../calendar/calendar.types.js';
+import { parseDeadline } from '../deadline/deadline.parser.js';
+import type { EscalationLadder, Org } from '../org/org.types.js';
 import { DomainError } from '../shared/domain-error.js';
+import type { NewNode } from '../task/task.factory.js';
+import type { Task } from '../task/task.types.js';
+import { templateErrors } from './template.errors.js';
 import type { Template, TemplateNode } from './template.schema.js';
+import { resolveRole } from './template-roles.policy.js';
 
-/** A node of a task made from a template, with its owner resolved and deadline as written. */
-export interface TemplateNodeDraft {
-  readonly title: string;
-  readonly ownerId: string;
-  readonly departmentId: string | null;
-  readonly kind: TemplateNode['kind'];
-  readonly deadlineText: string;
-  readonly responseLimit: TemplateNode['respondWithin'] | null;
-  readonly parallel: boolean;
+export interface InstantiateContext {
+  /** The fields as the requester filled them (`物品=笔记本电脑`). */
   readonly fields: Readonly<Record<string, string>>;
+  readonly requesterId: string;
+  readonly org: Org;
+  readonly now: Date;
+  readonly calendar: BusinessCalendar;
+  /** A new node id per call (the domain makes no ids of its own). */
+  readonly ids: () => string;
 }
 
+/** Everything a new task takes from its template; the caller adds id, number, creator, chat. */
 export interface TemplateTaskDraft {
   readonly title: string;
-  readonly priority: Template['priority'];
-  readonly onReject: Template['onReject'];
-  readonly eventDateText: string | null;
-  readonly nodes: readonly TemplateNodeDraft[];
-}
-
-/** The template named by key, Chinese name or alias. */
-export function findTemplate(templates: readonly Template[], name: string): Template {
-  const wanted = name.trim().toLowerCase();
-  const found = templates.find(
-    (t) =>
-      t.key === wanted ||
-      t.name === name.trim() ||
-      t.aliases.some((a) => a.toLowerCase() === wanted),
-  );
-  if (found) return found;
-  const names = templates.map((t) => t.aliases[0] ?? t.name).join('、');
-  throw new DomainError('template.unknown', `没有「${name}」这个流程。可用的流程：${names}。`);
+  readonly priority: Task['priority'];
+  readonly onReject: Task['onReject'];
+  readonly eventDate: LocalDate | null;
+  readonly templateKey: string;
+  /** The template's own ladder, or null for the org's (see `ladderFor`). */
+  readonly ladder: EscalationLadder | null;
+  readonly nodes: readonly NewNode[];
 }
 
 /**
- * Fills a template for a requester: checks the fields, resolves role owners against the org
- * (a department means its liaison), and writes the title. Clear Chinese errors for what is missing.
+ * Fills a template for a requester: checks the fields, reads the event date, resolves each
+ * node's roles against the org and understands its deadline. The requester's fields are kept on
+ * the first node, each node's inputs and outputs on the node (`输入`, `输出`, `说明`).
+ * @throws DomainError `template.missing_fields`, `template.unknown_fields`,
+ *   `template.bad_event_date`, `template.needs_event_date`, and the role errors of `resolveRole`.
  */
 export function instantiateTemplate(
   template: Template,
-  input: {
-    fields: Readonly<Record<string, string>>;
-    requesterId: string;
-    requesterDepartmentId: string | null;
-    org: Org;
-  },
+  ctx: InstantiateContext,
 ): TemplateTaskDraft {
-  const missing = template.fields.filter((f) => f.required && !input.fields[f.name]?.trim());
-  if (missing.length > 0) {
-    const usage = template.fields.map((f) => `${f.name}=…`).join(' ');
-    throw new DomainError(
-      'template.missing_fields',
-      `流程「${template.name}」还缺：${missing.map((f) => f.name).join('、')}。请这样写：/流程 ${template.aliases[0] ?? template.key} ${usage}`,
-    );
-  }
-  const eventField = template.fields.find((f) => f.eventDate);
+  const fields = filledFields(template, ctx.fields);
+  const eventDate = eventDateOf(template, fields, ctx);
   return {
-    title: template.title.replace(/\{([^}]+)\}/g, (_, name: string) => input.fields[name] ?? ''),
+    title: titleOf(template, fields),
     priority: template.priority,
     onReject: template.onReject,
-    eventDateText: eventField ? (input.fields[eventField.name] ?? null) : null,
-    nodes: template.nodes.map((node) => {
-      const owner = resolveRole(node.owner, input);
-      const io = Object.fromEntries([
-        ...(node.inputs.length ? [['输入', node.inputs.join('、')]] : []),
-        ...(node.outputs.length ? [['输出', node.outputs.join('、')]] : []),
-      ]);
-      return {
-        title: node.title,
-        ownerId: owner.personId,
-        departmentId: owner.departmentId,
-        kind: node.kind,
-        deadlineText: node.deadline,
-        responseLimit: node.respondWithin ?? null,
-        parallel: node.parallel,
-        fields: io,
-      };
-    }),
+    eventDate,
+    templateKey: template.key,
+    ladder: template.escalation ?? null,
+    nodes: template.nodes.map((node, i) =>
+      nodeOf(template, node, { ...ctx, fields }, eventDate, i === 0 ? fields : {}),
+    ),
   };
 }
 
-function resolveRole(
-  role: string,
-  input: {
-    fields: Readonly<Record<string, string>>;
-    requesterId: string;
-    requesterDepartmentId: string | null;
-    org: Org;
-  },
-): { personId: string; departmentId: string | null } {
-  if (role === 'requester')
-    return { personId: input.requesterId, departmentId: input.requesterDepartmentId };
-  const [kind = '', ref = ''] = role.split(':');
-  const org = input.org;
-  const department = (idOrName: string) => {
-    const d = org.departments.find((x) => x.id === idOrName || x.name === idOrName);
-    if (!d)
-      throw new DomainError(
-        'template.unknown_department',
-        `流程需要部门「${idOrName}」，但组织里没有这个部门。`,
-      );
-    return d;
-  };
-  switch (kind) {
-    case 'dept':
-    case 'liaison':
-    case 'field': {
-      const d = department(kind === 'field' ? (input.fields[ref] ?? '') : ref);
-      if (!d.liaisonId)
-        throw new DomainError('template.no_liaison', `${d.name}还没有联络员，无法分派流程节点。`);
-      return { personId: d.liaisonId, departmentId: d.id };
-    }
-    case 'leader': {
-      const d = department(ref);
-      if (!d.leaderId) throw new DomainError('template.no_leader', `${d.name}还没有设置领导。`);
-      return { personId: d.leaderId, departmentId: d.id };
-    }
-    case 'person': {
-      const p = org.people.find((x) => x.id === ref && x.active);
-      if (!p)
-        throw new DomainError('template.unknown_person', `流程指定的负责人「${ref}」不在组织里。`);
-      return { personId: p.id, departmentId: p.departmentId };
-    }
-    default:
-      throw new DomainError('template.bad_owner', `流程的负责人「${role}」写法不对。`);
+function usageOf(template: Template): string {
+  const fields = template.fields.map((f) => `${f.name}=…`).join(' ');
+  return `/流程 ${template.aliases[0] ?? template.name} ${fields}`.trim();
+}
+
+/** The fields that were filled (trimmed), after checking none is missing and none is unknown. */
+function filledFields(template: Template, given: Readonly<Record<string, string>>) {
+  const filled = Object.fromEntries(
+    Object.entries(given)
+      .map(([name, value]) => [name.trim(), value.trim()] as const)
+      .filter(([, value]) => value !== ''),
+  );
+  const known = template.fields.map((f) => f.name);
+  const unknown = Object.keys(filled).filter((name) => !known.includes(name));
+  if (unknown.length > 0)
+    throw templateErrors.unknownFields(template.name, unknown, known.join('、'), usageOf(template));
+  const missing = template.fields.filter((f) => f.required && !filled[f.name]).map((f) => f.name);
+  if (missing.length > 0)
+    throw templateErrors.missingFields(template.name, missing, usageOf(template));
+  return filled;
+}
+
+function titleOf(template: Template, fields: Readonly<Record<string, string>>): string {
+  return template.title.replace(/\{([^}]+)\}/g, (_, name: string) => fields[name] ?? '').trim();
+}
+
+/** The event date field (`12月20日`, `2026-12-20`) as a local date of the org. */
+function eventDateOf(
+  template: Template,
+  fields: Readonly<Record<string, string>>,
+  ctx: InstantiateContext,
+): LocalDate | null {
+  const field = template.fields.find((f) => f.eventDate);
+  const text = field ? fields[field.name] : undefined;
+  if (!field || text === undefined) return null;
+  const refused = templateErrors.badEventDate(field.name, text);
+  try {
+    const spec = parseDeadline(text, { now: ctx.now, calendar: ctx.calendar });
+    if (spec.kind !== 'absolute') throw refused;
+    return ctx.calendar.localDate(spec.at);
+  } catch (err) {
+    throw err instanceof DomainError ? refused : err;
   }
+}
+
+function nodeOf(
+  template: Template,
+  node: TemplateNode,
+  ctx: InstantiateContext,
+  eventDate: LocalDate | null,
+  requestFields: Readonly<Record<string, string>>,
+): NewNode {
+  const owners = node.owners.map((role) => resolveRole(role, ctx));
+  const deadline = parseDeadline(node.deadline, { now: ctx.now, calendar: ctx.calendar });
+  if (deadline.kind === 'event-relative' && eventDate === null)
+    throw templateErrors.needsEventDate(template.name, node.title);
+  return {
+    id: ctx.ids(),
+    title: node.title,
+    kind: node.kind,
+    signMode: node.signMode,
+    owners: owners.map((o) => o.personId),
+    departmentId: owners[0]?.departmentId ?? null,
+    deadline,
+    responseLimit: node.respondWithin ?? null,
+    fields: {
+      ...requestFields,
+      ...(node.inputs.length > 0 ? { 输入: node.inputs.join('、') } : {}),
+      ...(node.outputs.length > 0 ? { 输出: node.outputs.join('、') } : {}),
+      ...(node.note ? { 说明: node.note } : {}),
+    },
+    parallel: node.parallel,
+  };
 }

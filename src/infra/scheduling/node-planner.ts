@@ -5,7 +5,7 @@ import {
   type PlannedPing,
   planNodePings,
 } from '../../domain/escalation/ping-plan.policy.js';
-import type { Org } from '../../domain/org/org.types.js';
+import type { EscalationLadder, Org } from '../../domain/org/org.types.js';
 import type { Task } from '../../domain/task/task.types.js';
 import type { Db } from '../db/client.js';
 import { createOrgStore } from '../db/repositories/org-store.drizzle.js';
@@ -20,7 +20,15 @@ import { firedPings, nodes, tasks } from '../db/schema/index.js';
  * embedded database (PGlite) has one connection, and a query beside an open transaction would
  * wait for it forever.
  */
-export function createNodePlanner(deps: { db: Db; now: () => Date }) {
+export function createNodePlanner(deps: {
+  db: Db;
+  now: () => Date;
+  /** The task's template's own ladder, if it has one. */
+  templateLadder: (templateKey: string | null) => EscalationLadder | null;
+}) {
+  const ladderOf = (task: Task, org: Org) =>
+    ladderFor(task, org, deps.templateLadder(task.templateKey));
+
   async function orgsFor(q: Db, list: readonly Task[]): Promise<Map<string, Org>> {
     const orgs = new Map<string, Org>();
     for (const tenantId of new Set(list.map((t) => t.tenantId))) {
@@ -56,7 +64,7 @@ export function createNodePlanner(deps: { db: Db; now: () => Date }) {
         if (node.status !== 'active' || (only && node.id !== only)) continue;
         plans.set(
           node.id,
-          planNodePings({ task, node, ladder: ladderFor(task, org), calendar, now }),
+          planNodePings({ task, node, ladder: ladderOf(task, org), calendar, now }),
         );
       }
     }
@@ -103,7 +111,7 @@ export function createNodePlanner(deps: { db: Db; now: () => Date }) {
       for (const node of task.nodes) {
         // Planned as of activation, so reminders already past still match their ids.
         const now = node.activatedAt ?? deps.now();
-        const pings = planNodePings({ task, node, ladder: ladderFor(task, org), calendar, now });
+        const pings = planNodePings({ task, node, ladder: ladderOf(task, org), calendar, now });
         const found = pings.find((p) => p.id === pingId);
         if (found) return found;
       }

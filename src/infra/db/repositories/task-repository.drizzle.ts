@@ -61,7 +61,7 @@ export function createTaskRepository(tx: Db): TaskRepository {
         .values(row)
         .onConflictDoUpdate({
           target: tasks.id,
-          set: { ...row, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` },
+          set: { ...row, updatedAt: sql`now()` },
         });
       for (const node of task.nodes) {
         const values = nodeRow(task.id, node);

@@ -39,6 +39,7 @@ export function toTask(
     followers,
     pendingExtension: reviveExtension(row.pendingExtension),
     createdAt: row.createdAt,
+    version: row.version,
     closedAt: row.closedAt,
     nodes: [...nodeRows].sort((a, b) => a.seq - b.seq).map((n) => toNode(n, ownerRows)),
   };
@@ -66,6 +67,7 @@ function toNode(row: NodeRow, ownerRows: readonly OwnerRow[]): TaskNode {
     activatedAt: row.activatedAt,
     acknowledgedAt: row.acknowledgedAt,
     pausedAt: row.pausedAt,
+    pausedTotalMs: row.pausedTotalMs,
     completedAt: row.completedAt,
     reworkCount: row.reworkCount,
     lastNudgedAt: row.lastNudgedAt,
@@ -89,6 +91,7 @@ export function taskRow(task: Task) {
     onReject: task.onReject,
     pendingExtension: task.pendingExtension,
     createdAt: task.createdAt,
+    version: task.version,
     closedAt: task.closedAt,
   };
 }
@@ -115,6 +118,7 @@ export function nodeRow(taskId: string, node: TaskNode) {
     activatedAt: node.activatedAt,
     acknowledgedAt: node.acknowledgedAt,
     pausedAt: node.pausedAt,
+    pausedTotalMs: node.pausedTotalMs,
     completedAt: node.completedAt,
     lastNudgedAt: node.lastNudgedAt,
   };

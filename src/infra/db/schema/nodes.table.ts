@@ -20,6 +20,7 @@ export const NODE_STATUSES = [
   'approved',
   'rejected',
   'cancelled',
+  'skipped',
 ] as const;
 
 /** A step of a task, with its owners and deadline. */

@@ -1,578 +1,543 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskAction } from '../../../../src/domain/task/task.effects.js';
-import { createTask } from '../../../../src/domain/task/task.factory.js';
-import { applyTaskAction } from '../../../../src/domain/task/task.state-machine.js';
-import { aNewTask, aNode, aTask, at, ctx, hours, run, statuses, T0, within } from '../builders.js';
+import type { TaskAction, TaskEffect } from '../../../../src/domain/task/task.effects.js';
+import type { Task, TaskNode } from '../../../../src/domain/task/task.types.js';
+import { aNode, aTask, at, hours, nodeOf, run, statuses, T0, within } from '../builders.js';
 
 const types = (events: readonly { type: string }[]) => events.map((e) => e.type);
 
-describe('creating a task', () => {
-  it('starts the first group: deadline pinned, pings planned, owners told', () => {
-    const { task, events, effects } = createTask(aNewTask(), ctx('zhengyi'));
-    expect(statuses(task)).toBe('n1:active n2:pending n3:pending n4:pending');
-    expect(task.nodes.map((n) => n.parallelGroup)).toEqual([1, 2, 2, 3]);
-    expect(task.nodes[0]).toMatchObject({
-      dueAt: at(hours(4)),
-      deadlineVersion: 1,
-      activatedAt: T0,
-    });
-    expect(types(events)).toEqual(['task.created', 'node.activated']);
-    expect(effects).toEqual([
-      { type: 'plan-node', nodeId: 'n1' },
-      { type: 'notify', audience: 'owners', reason: 'activated', nodeId: 'n1' },
+/** #12 after 张三 finished n1: n2 (李四, approval) ∥ n3 (王五) active. */
+const atApproval = () =>
+  run(aTask(), [['zhangsan', { type: 'complete', nodeId: 'n1', note: null }]]).task;
+/** #12 with only n4 (钱七) left. */
+const atLast = () =>
+  run(atApproval(), [
+    ['lisi', { type: 'approve', nodeId: 'n2', note: null }],
+    ['wangwu', { type: 'complete', nodeId: 'n3', note: null }],
+  ]).task;
+const paused = () =>
+  run(aTask(), [['zhangsan', { type: 'pause', nodeId: 'n1', reason: '等配件' }, at(hours(1))]])
+    .task;
+const extensionAsked = () =>
+  run(aTask(), [
+    [
+      'zhangsan',
+      { type: 'request-extension', nodeId: 'n1', deadline: within(8), reason: '等报价' },
+      at(hours(1)),
+    ],
+  ]).task;
+const countersign = (signMode: 'all' | 'any', kind: 'action' | 'approval' = 'approval') =>
+  aTask({
+    nodes: [aNode({ id: 'n1', kind, owners: ['zhangsan', 'lisi'], signMode }), aNode({ id: 'n2' })],
+  });
+
+interface Row {
+  readonly from: () => Task;
+  readonly by: string | null;
+  readonly action: TaskAction;
+  readonly now?: Date;
+  readonly statuses?: string;
+  readonly events: readonly string[];
+  readonly effects?: readonly TaskEffect[];
+  readonly check?: (task: Task) => void;
+}
+
+const notify = (
+  audience: 'owners' | 'creator' | 'coordination' | 'followers',
+  reason: Extract<TaskEffect, { type: 'notify' }>['reason'],
+  nodeId: string | null,
+): TaskEffect => ({ type: 'notify', audience, reason, nodeId });
+const node = (task: Task, id: string): TaskNode => nodeOf(task, id);
+
+const TRANSITIONS: Record<string, Row> = {
+  'complete: the baton passes to the parallel group n2 ∥ n3': {
+    from: aTask,
+    by: 'zhangsan',
+    action: { type: 'complete', nodeId: 'n1', note: '已联系供应商' },
+    now: at(hours(1)),
+    statuses: 'n1:done n2:active n3:active n4:pending',
+    events: ['node.owner_done', 'node.completed', 'node.activated', 'node.activated'],
+    effects: [
+      { type: 'clear-node', nodeId: 'n1' },
+      { type: 'plan-node', nodeId: 'n2', deadlineVersion: 1 },
+      { type: 'plan-node', nodeId: 'n3', deadlineVersion: 1 },
+      notify('owners', 'activated', 'n2'),
+      notify('owners', 'activated', 'n3'),
       { type: 'refresh-card' },
-    ]);
-  });
-
-  it('de-duplicates owners and starts parallel first groups together', () => {
-    const { task } = createTask(
-      aNewTask({
-        nodes: [
-          aNode({ id: 'a', owners: ['zhangsan', 'zhangsan'] }),
-          aNode({ id: 'b', parallel: true }),
+    ],
+    check: (t) => {
+      expect(node(t, 'n1')).toMatchObject({
+        completedAt: at(hours(1)),
+        acknowledgedAt: at(hours(1)),
+      });
+      expect(node(t, 'n1').fields).toEqual({ 处理说明: '已联系供应商' });
+      expect(node(t, 'n2')).toMatchObject({ activatedAt: at(hours(1)), dueAt: at(hours(5)) });
+    },
+  },
+  'complete by a coordinator who owns nothing settles the node': {
+    from: aTask,
+    by: 'zhaoliu',
+    action: { type: 'complete', nodeId: 'n1', note: null },
+    statuses: 'n1:done n2:active n3:active n4:pending',
+    events: ['node.owner_done', 'node.completed', 'node.activated', 'node.activated'],
+  },
+  'complete by an admin settles the node': {
+    from: aTask,
+    by: 'admin',
+    action: { type: 'complete', nodeId: 'n1', note: null },
+    statuses: 'n1:done n2:active n3:active n4:pending',
+    events: ['node.owner_done', 'node.completed', 'node.activated', 'node.activated'],
+  },
+  'complete of one parallel node waits for the other': {
+    from: atApproval,
+    by: 'wangwu',
+    action: { type: 'complete', nodeId: 'n3', note: null },
+    statuses: 'n1:done n2:active n3:done n4:pending',
+    events: ['node.owner_done', 'node.completed'],
+    effects: [{ type: 'clear-node', nodeId: 'n3' }, { type: 'refresh-card' }],
+  },
+  'complete of the last node closes the task done and asks for a rating': {
+    from: atLast,
+    by: 'qianqi',
+    action: { type: 'complete', nodeId: 'n4', note: null },
+    now: at(hours(9)),
+    statuses: 'n1:done n2:approved n3:done n4:done',
+    events: ['node.owner_done', 'node.completed', 'task.done'],
+    effects: [
+      { type: 'clear-node', nodeId: 'n4' },
+      notify('creator', 'done', null),
+      notify('followers', 'done', null),
+      { type: 'request-rating' },
+      { type: 'refresh-card' },
+    ],
+    check: (t) => expect(t).toMatchObject({ status: 'done', closedAt: at(hours(9)) }),
+  },
+  'approve settles an approval node': {
+    from: atApproval,
+    by: 'lisi',
+    action: { type: 'approve', nodeId: 'n2', note: '同意' },
+    statuses: 'n1:done n2:approved n3:active n4:pending',
+    events: ['node.owner_approved', 'node.approved'],
+    check: (t) => expect(node(t, 'n2').fields).toEqual({ 处理说明: '同意' }),
+  },
+  '会签: the first approval waits for the other owner': {
+    from: () => countersign('all'),
+    by: 'zhangsan',
+    action: { type: 'approve', nodeId: 'n1', note: null },
+    statuses: 'n1:active n2:pending',
+    events: ['node.owner_approved'],
+    check: (t) => expect(node(t, 'n1').owners.map((o) => o.decision)).toEqual(['approved', null]),
+  },
+  '会签: the last approval settles the node': {
+    from: () =>
+      run(countersign('all'), [['zhangsan', { type: 'approve', nodeId: 'n1', note: null }]]).task,
+    by: 'lisi',
+    action: { type: 'approve', nodeId: 'n1', note: null },
+    statuses: 'n1:approved n2:active',
+    events: ['node.owner_approved', 'node.approved', 'node.activated'],
+  },
+  '会签 on an action node: every owner completes': {
+    from: () => countersign('all', 'action'),
+    by: 'lisi',
+    action: { type: 'complete', nodeId: 'n1', note: null },
+    statuses: 'n1:active n2:pending',
+    events: ['node.owner_done'],
+  },
+  '或签: the first approval settles the node': {
+    from: () => countersign('any'),
+    by: 'lisi',
+    action: { type: 'approve', nodeId: 'n1', note: null },
+    statuses: 'n1:approved n2:active',
+    events: ['node.owner_approved', 'node.approved', 'node.activated'],
+  },
+  'reject sends the task back to the group before (rework, counted)': {
+    from: atApproval,
+    by: 'lisi',
+    action: { type: 'reject', nodeId: 'n2', reason: '报价偏高' },
+    now: at(hours(2)),
+    statuses: 'n1:active n2:pending n3:pending n4:pending',
+    events: ['node.owner_rejected', 'node.rejected', 'node.reworked'],
+    effects: [
+      { type: 'clear-node', nodeId: 'n2' },
+      { type: 'clear-node', nodeId: 'n3' },
+      notify('creator', 'rejected', 'n2'),
+      { type: 'plan-node', nodeId: 'n1', deadlineVersion: 2 },
+      notify('owners', 'reworked', 'n1'),
+    ],
+    check: (t) => {
+      expect(node(t, 'n1')).toMatchObject({
+        reworkCount: 1,
+        deadlineVersion: 2,
+        dueAt: at(hours(6)),
+      });
+      expect(node(t, 'n1').owners[0]?.decision).toBeNull();
+      expect(node(t, 'n2').fields).toEqual({});
+    },
+  },
+  '会签: one rejection rejects the node, even after another owner approved': {
+    from: () =>
+      run(
+        aTask({
+          nodes: [
+            aNode({ id: 'n0' }),
+            aNode({ id: 'n1', kind: 'approval', owners: ['lisi', 'wangwu'] }),
+          ],
+        }),
+        [
+          ['zhangsan', { type: 'complete', nodeId: 'n0', note: null }],
+          ['wangwu', { type: 'approve', nodeId: 'n1', note: null }],
         ],
+      ).task,
+    by: 'lisi',
+    action: { type: 'reject', nodeId: 'n1', reason: '预算不够' },
+    statuses: 'n0:active n1:pending',
+    events: ['node.owner_rejected', 'node.rejected', 'node.reworked'],
+    check: (t) => expect(node(t, 'n1').owners.map((o) => o.decision)).toEqual([null, null]),
+  },
+  'reject with onReject close ends the task: open nodes cancelled, the rest skipped': {
+    from: () =>
+      run(aTask({ onReject: 'close' }), [
+        ['zhangsan', { type: 'complete', nodeId: 'n1', note: null }],
+      ]).task,
+    by: 'lisi',
+    action: { type: 'reject', nodeId: 'n2', reason: '不批' },
+    statuses: 'n1:done n2:rejected n3:cancelled n4:skipped',
+    events: ['node.owner_rejected', 'node.rejected', 'task.rejected'],
+    effects: [{ type: 'clear-node', nodeId: 'n3' }, notify('creator', 'rejected', 'n2')],
+    check: (t) => expect(t).toMatchObject({ status: 'rejected', closedAt: T0 }),
+  },
+  'reject of the first node closes the task as rejected': {
+    from: () => aTask({ nodes: [aNode({ id: 'n1', kind: 'approval' }), aNode({ id: 'n2' })] }),
+    by: 'zhangsan',
+    action: { type: 'reject', nodeId: 'n1', reason: '不需要' },
+    statuses: 'n1:rejected n2:skipped',
+    events: ['node.owner_rejected', 'node.rejected', 'task.rejected'],
+    check: (t) => expect(t.status).toBe('rejected'),
+  },
+  'ack records the first response': {
+    from: aTask,
+    by: 'zhangsan',
+    action: { type: 'ack', nodeId: 'n1' },
+    now: at(hours(1)),
+    events: ['node.acknowledged'],
+    effects: [{ type: 'refresh-card' }],
+    check: (t) => expect(node(t, 'n1').acknowledgedAt).toEqual(at(hours(1))),
+  },
+  'ack a second time records nothing': {
+    from: () => run(aTask(), [['zhangsan', { type: 'ack', nodeId: 'n1' }]]).task,
+    by: 'zhangsan',
+    action: { type: 'ack', nodeId: 'n1' },
+    now: at(hours(2)),
+    events: [],
+    check: (t) => expect(node(t, 'n1').acknowledgedAt).toEqual(T0),
+  },
+  'ack works on a paused node': {
+    from: paused,
+    by: 'zhangsan',
+    action: { type: 'ack', nodeId: 'n1' },
+    events: ['node.acknowledged'],
+  },
+  'nudge tells the owners': {
+    from: aTask,
+    by: 'zhengyi',
+    action: { type: 'nudge', nodeId: 'n1' },
+    events: ['node.nudged'],
+    effects: [notify('owners', 'nudged', 'n1')],
+    check: (t) => expect(node(t, 'n1').lastNudgedAt).toEqual(T0),
+  },
+  'nudge again after 30 minutes': {
+    from: () => run(aTask(), [['zhengyi', { type: 'nudge', nodeId: 'n1' }]]).task,
+    by: 'zhengyi',
+    action: { type: 'nudge', nodeId: 'n1' },
+    now: at(hours(0.5)),
+    events: ['node.nudged'],
+  },
+  'nudge by a follower': {
+    from: () => aTask({ followers: ['outsider'] }),
+    by: 'outsider',
+    action: { type: 'nudge', nodeId: 'n1' },
+    events: ['node.nudged'],
+  },
+  'transfer hands the owner’s place on and tells the new owner': {
+    from: () => run(aTask(), [['zhangsan', { type: 'ack', nodeId: 'n1' }]]).task,
+    by: 'zhangsan',
+    action: { type: 'transfer', nodeId: 'n1', to: 'wangwu', reason: '出差' },
+    events: ['node.transferred'],
+    effects: [notify('owners', 'transferred', 'n1')],
+    check: (t) => {
+      expect(node(t, 'n1').owners.map((o) => o.personId)).toEqual(['wangwu']);
+      expect(node(t, 'n1').acknowledgedAt).toBeNull();
+    },
+  },
+  'transfer by a coordinator replaces every owner still to decide': {
+    from: () =>
+      run(countersign('all'), [['zhangsan', { type: 'approve', nodeId: 'n1', note: null }]]).task,
+    by: 'zhaoliu',
+    action: { type: 'transfer', nodeId: 'n1', to: 'qianqi', reason: '李四休假' },
+    events: ['node.transferred'],
+    check: (t) =>
+      expect(node(t, 'n1').owners.map((o) => [o.personId, o.decision])).toEqual([
+        ['zhangsan', 'approved'],
+        ['qianqi', null],
+      ]),
+  },
+  'sendback reopens the target; later groups wait again': {
+    from: atLast,
+    by: 'qianqi',
+    action: { type: 'sendback', nodeId: 'n4', targetNodeId: 'n1', reason: '数量不对' },
+    statuses: 'n1:active n2:pending n3:pending n4:pending',
+    events: ['node.sent_back', 'node.reworked'],
+    effects: [
+      { type: 'clear-node', nodeId: 'n4' },
+      { type: 'plan-node', nodeId: 'n1', deadlineVersion: 2 },
+      notify('owners', 'reworked', 'n1'),
+    ],
+    check: (t) => expect(node(t, 'n1').reworkCount).toBe(1),
+  },
+  'sendback to one node of a parallel group keeps its sibling’s result': {
+    from: atLast,
+    by: 'qianqi',
+    action: { type: 'sendback', nodeId: 'n4', targetNodeId: 'n3', reason: '少了一项' },
+    statuses: 'n1:done n2:approved n3:active n4:pending',
+    events: ['node.sent_back', 'node.reworked'],
+    check: (t) => expect([node(t, 'n2').reworkCount, node(t, 'n3').reworkCount]).toEqual([0, 1]),
+  },
+  'add-approver (加签) adds an owner who must approve too': {
+    from: atApproval,
+    by: 'lisi',
+    action: { type: 'add-approver', nodeId: 'n2', personId: 'qianqi' },
+    events: ['node.approver_added'],
+    effects: [notify('owners', 'activated', 'n2')],
+    check: (t) => expect(node(t, 'n2').owners.map((o) => o.personId)).toEqual(['lisi', 'qianqi']),
+  },
+  'add-followers (抄送) adds the new ones only': {
+    from: () => aTask({ followers: ['wangwu'] }),
+    by: 'zhengyi',
+    action: { type: 'add-followers', people: ['wangwu', 'qianqi'] },
+    events: ['task.followers_added'],
+    check: (t) => expect(t.followers).toEqual(['wangwu', 'qianqi']),
+  },
+  'add-followers names a person once however often written': {
+    from: aTask,
+    by: 'zhengyi',
+    action: { type: 'add-followers', people: ['qianqi', 'qianqi'] },
+    events: ['task.followers_added'],
+    check: (t) => expect(t.followers).toEqual(['qianqi']),
+  },
+  'add-followers of people already following records nothing': {
+    from: () => aTask({ followers: ['wangwu'] }),
+    by: 'zhangsan',
+    action: { type: 'add-followers', people: ['wangwu'] },
+    events: [],
+  },
+  'pause stops the clock and tells coordination': {
+    from: aTask,
+    by: 'zhangsan',
+    action: { type: 'pause', nodeId: 'n1', reason: '等配件' },
+    now: at(hours(1)),
+    statuses: 'n1:paused n2:pending n3:pending n4:pending',
+    events: ['node.paused'],
+    effects: [{ type: 'clear-node', nodeId: 'n1' }, notify('coordination', 'paused', 'n1')],
+    check: (t) => expect(node(t, 'n1').pausedAt).toEqual(at(hours(1))),
+  },
+  'resume moves a wall-clock deadline by the paused span and re-plans': {
+    from: paused,
+    by: 'zhangsan',
+    action: { type: 'resume', nodeId: 'n1' },
+    now: at(hours(3)),
+    statuses: 'n1:active n2:pending n3:pending n4:pending',
+    events: ['node.resumed'],
+    effects: [{ type: 'plan-node', nodeId: 'n1', deadlineVersion: 2 }],
+    check: (t) =>
+      expect(node(t, 'n1')).toMatchObject({
+        dueAt: at(hours(6)),
+        pausedAt: null,
+        pausedTotalMs: hours(2),
+        deadlineVersion: 2,
       }),
-      ctx('zhengyi'),
-    );
-    expect(statuses(task)).toBe('a:active b:active');
-    expect(task.nodes[0]?.owners).toHaveLength(1);
-  });
-});
-
-describe('passing the baton', () => {
-  it('done on n1 activates the parallel group n2 ∥ n3', () => {
-    const { task, events, effects } = run(aTask(), [
-      ['zhangsan', { type: 'complete', nodeId: 'n1', note: '已联系' }, at(hours(1))],
-    ]);
-    expect(statuses(task)).toBe('n1:done n2:active n3:active n4:pending');
-    expect(types(events)).toEqual([
+  },
+  'request-extension asks the creator': {
+    from: aTask,
+    by: 'zhangsan',
+    action: { type: 'request-extension', nodeId: 'n1', deadline: within(8), reason: '等报价' },
+    events: ['node.extension_requested'],
+    effects: [notify('creator', 'extension-requested', 'n1')],
+    check: (t) =>
+      expect(t.pendingExtension).toEqual({
+        nodeId: 'n1',
+        deadline: within(8),
+        reason: '等报价',
+        requestedBy: 'zhangsan',
+        requestedAt: T0,
+      }),
+  },
+  'decide-extension approved: new deadline, new plan, escalation reset': {
+    from: () =>
+      run(extensionAsked(), [
+        [
+          null,
+          {
+            type: 'ping',
+            nodeId: 'n1',
+            deadlineVersion: 1,
+            kind: 'escalate',
+            level: 1,
+            notify: ['owner'],
+          },
+        ],
+      ]).task,
+    by: 'zhengyi',
+    action: { type: 'decide-extension', approve: true },
+    now: at(hours(5)),
+    events: ['node.extension_approved'],
+    effects: [
+      { type: 'plan-node', nodeId: 'n1', deadlineVersion: 2 },
+      notify('owners', 'extension-approved', 'n1'),
+    ],
+    check: (t) => {
+      expect(t.pendingExtension).toBeNull();
+      expect(node(t, 'n1')).toMatchObject({
+        deadline: within(8),
+        dueAt: at(hours(9)),
+        deadlineVersion: 2,
+        escalationLevel: 0,
+      });
+    },
+  },
+  'decide-extension approved while the node is paused: planned only on resume': {
+    from: () =>
+      run(extensionAsked(), [
+        ['zhangsan', { type: 'pause', nodeId: 'n1', reason: 'x' }, at(hours(2))],
+      ]).task,
+    by: 'zhengyi',
+    action: { type: 'decide-extension', approve: true },
+    now: at(hours(3)),
+    statuses: 'n1:paused n2:pending n3:pending n4:pending',
+    events: ['node.extension_approved'],
+    effects: [notify('owners', 'extension-approved', 'n1')],
+    check: (t) => expect(node(t, 'n1')).toMatchObject({ dueAt: at(hours(9)), deadlineVersion: 2 }),
+  },
+  'decide-extension denied by a coordinator: the deadline stays': {
+    from: extensionAsked,
+    by: 'zhaoliu',
+    action: { type: 'decide-extension', approve: false },
+    events: ['node.extension_denied'],
+    effects: [notify('owners', 'extension-denied', 'n1')],
+    check: (t) => {
+      expect(t.pendingExtension).toBeNull();
+      expect(node(t, 'n1')).toMatchObject({ dueAt: at(hours(4)), deadlineVersion: 1 });
+    },
+  },
+  'a pending extension is withdrawn when its node finishes': {
+    from: extensionAsked,
+    by: 'zhangsan',
+    action: { type: 'complete', nodeId: 'n1', note: null },
+    events: [
       'node.owner_done',
       'node.completed',
       'node.activated',
       'node.activated',
+      'node.extension_withdrawn',
+    ],
+    check: (t) => expect(t.pendingExtension).toBeNull(),
+  },
+  'cancel by the creator: open nodes cancelled, the rest skipped': {
+    from: atApproval,
+    by: 'zhengyi',
+    action: { type: 'cancel', reason: '需求取消' },
+    now: at(hours(2)),
+    statuses: 'n1:done n2:cancelled n3:cancelled n4:skipped',
+    events: ['task.cancelled'],
+    effects: [
+      { type: 'clear-node', nodeId: 'n2' },
+      { type: 'clear-node', nodeId: 'n3' },
+      notify('followers', 'cancelled', null),
+    ],
+    check: (t) => expect(t).toMatchObject({ status: 'cancelled', closedAt: at(hours(2)) }),
+  },
+  'cancel by a coordinator also drops a pending extension': {
+    from: extensionAsked,
+    by: 'zhaoliu',
+    action: { type: 'cancel', reason: null },
+    statuses: 'n1:cancelled n2:skipped n3:skipped n4:skipped',
+    events: ['task.cancelled'],
+    check: (t) => expect(t.pendingExtension).toBeNull(),
+  },
+  'cancel of a paused node counts its paused time': {
+    from: paused,
+    by: 'zhengyi',
+    action: { type: 'cancel', reason: null },
+    now: at(hours(4)),
+    events: ['task.cancelled'],
+    check: (t) => expect(node(t, 'n1')).toMatchObject({ pausedAt: null, pausedTotalMs: hours(3) }),
+  },
+  'escalate (manual) raises a node to the coordination group': {
+    from: aTask,
+    by: 'zhangsan',
+    action: { type: 'escalate', nodeId: 'n1', reason: '有分歧' },
+    events: ['task.escalated'],
+    effects: [notify('coordination', 'escalated', 'n1')],
+  },
+  'escalate (manual) the whole task': {
+    from: aTask,
+    by: 'zhengyi',
+    action: { type: 'escalate', nodeId: null, reason: '拖太久' },
+    events: ['task.escalated'],
+    effects: [notify('coordination', 'escalated', null)],
+  },
+};
+
+describe('applyTaskAction: every transition', () => {
+  it.each(Object.entries(TRANSITIONS))('%s', (_name, row) => {
+    const before = row.from();
+    const { task, events, effects } = run(before, [[row.by, row.action, row.now]]);
+    expect(types(events)).toEqual(row.events);
+    if (row.statuses) expect(statuses(task)).toBe(row.statuses);
+    for (const effect of row.effects ?? []) expect(effects).toContainEqual(effect);
+    row.check?.(task);
+    expect(task.version).toBe(before.version + (events.length > 0 ? 1 : 0));
+    if (events.length > 0) expect(effects.at(-1)).toEqual({ type: 'refresh-card' });
+    else expect(effects).toEqual([]);
+    for (const e of events) expect(e.actorId).toBe(row.by);
+  });
+
+  it('plans only active nodes', () => {
+    for (const [, row] of Object.entries(TRANSITIONS)) {
+      const { task, effects } = run(row.from(), [[row.by, row.action, row.now]]);
+      for (const e of effects)
+        if (e.type === 'plan-node') expect(node(task, e.nodeId).status).toBe('active');
+    }
+  });
+
+  it('leaves its input untouched', () => {
+    const before = atApproval();
+    const snapshot = structuredClone(before);
+    run(before, [['lisi', { type: 'reject', nodeId: 'n2', reason: 'x' }]]);
+    expect(before).toEqual(snapshot);
+  });
+
+  it('records the note of a decision on the event and each note on the node', () => {
+    const task = countersign('all', 'action');
+    const { task: after, events } = run(task, [
+      ['zhangsan', { type: 'complete', nodeId: 'n1', note: '已备货' }],
+      ['lisi', { type: 'complete', nodeId: 'n1', note: '已签收' }],
     ]);
-    expect(events[0]?.data).toEqual({ text: '已联系' });
-    expect(effects).toContainEqual({ type: 'clear-node', nodeId: 'n1' });
-    expect(effects).toContainEqual({ type: 'plan-node', nodeId: 'n2' });
-    expect(task.nodes[1]?.dueAt).toEqual(at(hours(5)));
+    expect(events[0]?.data).toEqual({ text: '已签收' });
+    expect(node(after, 'n1').fields).toEqual({ 处理说明: '已备货\n已签收' });
   });
 
-  it('waits for every node of a parallel group, then the next, then closes the task', () => {
-    const result = run(aTask(), [
-      ['zhangsan', { type: 'complete', nodeId: 'n1', note: null }],
-      ['lisi', { type: 'approve', nodeId: 'n2', note: null }],
+  it('a rejection reason goes to the event, not to the node fields', () => {
+    const { events } = run(atApproval(), [
+      ['lisi', { type: 'reject', nodeId: 'n2', reason: '太贵' }],
     ]);
-    expect(statuses(result.task)).toBe('n1:done n2:approved n3:active n4:pending');
-    const last = run(result.task, [
-      ['wangwu', { type: 'complete', nodeId: 'n3', note: null }],
-      ['qianqi', { type: 'complete', nodeId: 'n4', note: null }],
-    ]);
-    expect(last.task.status).toBe('done');
-    expect(last.task.closedAt).toEqual(T0);
-    expect(types(last.events)).toEqual(['node.owner_done', 'node.completed', 'task.done']);
-    expect(last.effects).toContainEqual({ type: 'request-rating' });
-    expect(last.effects).toContainEqual({
-      type: 'notify',
-      audience: 'creator',
-      reason: 'done',
-      nodeId: null,
-    });
+    expect(events.find((e) => e.type === 'node.rejected')?.data).toEqual({ reason: '太贵' });
   });
 
-  it('a coordinator may act on any node', () => {
-    const { task } = run(aTask(), [['zhaoliu', { type: 'complete', nodeId: 'n1', note: null }]]);
-    expect(task.nodes[0]?.status).toBe('done');
-  });
-});
-
-describe('several owners', () => {
-  const countersign = (signMode: 'all' | 'any') =>
-    aTask({
-      nodes: [
-        aNode({ id: 'n1', kind: 'approval', owners: ['zhangsan', 'lisi'], signMode }),
-        aNode({ id: 'n2' }),
-      ],
-    });
-
-  it('会签 waits for every owner', () => {
-    const first = run(countersign('all'), [
-      ['zhangsan', { type: 'approve', nodeId: 'n1', note: null }],
-    ]);
-    expect(first.task.nodes[0]?.status).toBe('active');
-    expect(types(first.events)).toEqual(['node.owner_approved']);
-    const second = run(first.task, [['lisi', { type: 'approve', nodeId: 'n1', note: null }]]);
-    expect(statuses(second.task)).toBe('n1:approved n2:active');
-  });
-
-  it('或签 is settled by the first', () => {
-    const { task } = run(countersign('any'), [
-      ['lisi', { type: 'approve', nodeId: 'n1', note: null }],
-    ]);
-    expect(statuses(task)).toBe('n1:approved n2:active');
-  });
-
-  it('one owner cannot decide twice', () => {
-    const first = run(countersign('all'), [
-      ['zhangsan', { type: 'approve', nodeId: 'n1', note: null }],
-    ]);
-    expect(() =>
-      run(first.task, [['zhangsan', { type: 'approve', nodeId: 'n1', note: null }]]),
-    ).toThrow(/已经处理过/);
-  });
-});
-
-describe('rejection and rework', () => {
-  const atApproval = () =>
-    run(aTask(), [['zhangsan', { type: 'complete', nodeId: 'n1', note: null }]]).task;
-
-  it('sends the task back to the group before, counting rework', () => {
-    const { task, events, effects } = run(atApproval(), [
-      ['lisi', { type: 'reject', nodeId: 'n2', reason: '报价偏高' }, at(hours(2))],
-    ]);
-    expect(statuses(task)).toBe('n1:active n2:pending n3:pending n4:pending');
-    expect(task.nodes[0]).toMatchObject({
-      reworkCount: 1,
-      deadlineVersion: 2,
-      dueAt: at(hours(6)),
-    });
-    expect(types(events)).toEqual(['node.owner_rejected', 'node.rejected', 'node.reworked']);
-    expect(effects).toContainEqual({ type: 'clear-node', nodeId: 'n3' });
-    expect(effects).toContainEqual({
-      type: 'notify',
-      audience: 'owners',
-      reason: 'reworked',
-      nodeId: 'n1',
-    });
-    expect(effects).toContainEqual({
-      type: 'notify',
-      audience: 'creator',
-      reason: 'rejected',
-      nodeId: 'n2',
-    });
-  });
-
-  it('closes the task when the template says so', () => {
-    const task = run(aTask({ onReject: 'close' }), [
-      ['zhangsan', { type: 'complete', nodeId: 'n1', note: null }],
-    ]).task;
-    const result = run(task, [['lisi', { type: 'reject', nodeId: 'n2', reason: '不批' }]]);
-    expect(result.task.status).toBe('rejected');
-    expect(statuses(result.task)).toBe('n1:done n2:rejected n3:cancelled n4:cancelled');
-  });
-
-  it('closes the task when the first node is rejected', () => {
-    const task = aTask({ nodes: [aNode({ id: 'n1', kind: 'approval' }), aNode({ id: 'n2' })] });
-    const result = run(task, [['zhangsan', { type: 'reject', nodeId: 'n1', reason: '不需要' }]]);
-    expect(result.task.status).toBe('rejected');
-  });
-
-  it('/退回 reopens an earlier finished node and everything after it', () => {
-    const task = run(aTask(), [
-      ['zhangsan', { type: 'complete', nodeId: 'n1', note: null }],
-      ['lisi', { type: 'approve', nodeId: 'n2', note: null }],
-      ['wangwu', { type: 'complete', nodeId: 'n3', note: null }],
-    ]).task;
-    const result = run(task, [
-      ['qianqi', { type: 'sendback', nodeId: 'n4', targetNodeId: 'n1', reason: '数量不对' }],
-    ]);
-    expect(statuses(result.task)).toBe('n1:active n2:pending n3:pending n4:pending');
-    expect(types(result.events)).toEqual(['node.sent_back', 'node.reworked']);
-  });
-
-  it.each([
-    ['to a later node', 'n4'],
-    ['to a node of the same group', 'n3'],
-    ['to itself', 'n2'],
-  ])('/退回 refuses %s', (_name, target) => {
-    const task = run(aTask(), [['zhangsan', { type: 'complete', nodeId: 'n1', note: null }]]).task;
-    const action: TaskAction = {
-      type: 'sendback',
-      nodeId: 'n2',
-      targetNodeId: target,
-      reason: 'x',
-    };
-    expect(() => run(task, [['lisi', action]])).toThrow(/只能退回到当前节点之前已完成的节点/);
-  });
-});
-
-describe('changes to a running node', () => {
-  it('/收到 records the first response once', () => {
-    const first = run(aTask(), [['zhangsan', { type: 'ack', nodeId: 'n1' }, at(hours(1))]]);
-    expect(first.task.nodes[0]?.acknowledgedAt).toEqual(at(hours(1)));
-    const again = run(first.task, [['zhangsan', { type: 'ack', nodeId: 'n1' }, at(hours(2))]]);
-    expect(again.events).toEqual([]);
-    expect(again.task.nodes[0]?.acknowledgedAt).toEqual(at(hours(1)));
-  });
-
-  it('/催办 tells the owners, at most every 30 minutes', () => {
-    const first = run(aTask(), [['zhengyi', { type: 'nudge', nodeId: 'n1' }]]);
-    expect(first.effects).toContainEqual({
-      type: 'notify',
-      audience: 'owners',
-      reason: 'nudged',
-      nodeId: 'n1',
-    });
-    expect(() =>
-      run(first.task, [['zhengyi', { type: 'nudge', nodeId: 'n1' }, at(hours(0.25))]]),
-    ).toThrow(/15 分钟后/);
-    expect(
-      run(first.task, [['zhengyi', { type: 'nudge', nodeId: 'n1' }, at(hours(0.5))]]).events,
-    ).toHaveLength(1);
-  });
-
-  it('/转交 replaces the owner and tells the new one', () => {
-    const { task, events } = run(aTask(), [
-      ['zhangsan', { type: 'transfer', nodeId: 'n1', to: 'wangwu', reason: '出差' }],
-    ]);
-    expect(task.nodes[0]?.owners.map((o) => o.personId)).toEqual(['wangwu']);
-    expect(events[0]).toMatchObject({
-      type: 'node.transferred',
-      data: { from: 'zhangsan', to: 'wangwu', reason: '出差' },
-    });
-  });
-
-  it('/加签 adds an approver who must then approve too', () => {
-    const task = run(aTask(), [['zhangsan', { type: 'complete', nodeId: 'n1', note: null }]]).task;
-    const added = run(task, [['lisi', { type: 'add-approver', nodeId: 'n2', personId: 'qianqi' }]]);
-    expect(added.task.nodes[1]?.owners.map((o) => o.personId)).toEqual(['lisi', 'qianqi']);
-    const approved = run(added.task, [['lisi', { type: 'approve', nodeId: 'n2', note: null }]]);
-    expect(approved.task.nodes[1]?.status).toBe('active');
-  });
-
-  it('/挂起 then /恢复 moves the deadline by the paused time', () => {
-    const paused = run(aTask(), [
-      ['zhangsan', { type: 'pause', nodeId: 'n1', reason: '等配件' }, at(hours(1))],
-    ]);
-    expect(paused.task.nodes[0]?.status).toBe('paused');
-    expect(paused.effects).toContainEqual({ type: 'clear-node', nodeId: 'n1' });
-    expect(paused.effects).toContainEqual({
-      type: 'notify',
-      audience: 'coordination',
-      reason: 'paused',
-      nodeId: 'n1',
-    });
-    const resumed = run(paused.task, [
-      ['zhangsan', { type: 'resume', nodeId: 'n1' }, at(hours(3))],
-    ]);
-    expect(resumed.task.nodes[0]).toMatchObject({
-      status: 'active',
-      dueAt: at(hours(6)),
-      deadlineVersion: 2,
-    });
-    expect(resumed.effects).toContainEqual({ type: 'plan-node', nodeId: 'n1' });
-  });
-
-  it('/延期 asks the creator, who approves it: the node is re-planned', () => {
-    const asked = run(aTask(), [
-      [
-        'zhangsan',
-        { type: 'request-extension', nodeId: 'n1', deadline: within(8), reason: '等报价' },
-      ],
-    ]);
-    expect(asked.task.pendingExtension).toMatchObject({
-      nodeId: 'n1',
-      reason: '等报价',
-      requestedBy: 'zhangsan',
-    });
-    expect(asked.effects).toContainEqual({
-      type: 'notify',
-      audience: 'creator',
-      reason: 'extension-requested',
-      nodeId: 'n1',
-    });
-    const approved = run(asked.task, [['zhengyi', { type: 'decide-extension', approve: true }]]);
-    expect(approved.task.pendingExtension).toBeNull();
-    expect(approved.task.nodes[0]).toMatchObject({
-      dueAt: at(hours(8)),
-      deadlineVersion: 2,
-      escalationLevel: 0,
-    });
-    expect(approved.effects).toContainEqual({ type: 'plan-node', nodeId: 'n1' });
-  });
-
-  it('a denied extension leaves the deadline alone', () => {
-    const asked = run(aTask(), [
-      ['zhangsan', { type: 'request-extension', nodeId: 'n1', deadline: within(8), reason: 'x' }],
-    ]);
-    const denied = run(asked.task, [['zhaoliu', { type: 'decide-extension', approve: false }]]);
-    expect(denied.task.nodes[0]).toMatchObject({ dueAt: at(hours(4)), deadlineVersion: 1 });
-    expect(types(denied.events)).toEqual(['node.extension_denied']);
-  });
-
-  it('/抄送 adds followers once', () => {
-    const first = run(aTask(), [
-      ['zhengyi', { type: 'add-followers', people: ['wangwu', 'qianqi'] }],
-    ]);
-    const again = run(first.task, [['zhangsan', { type: 'add-followers', people: ['wangwu'] }]]);
-    expect(again.task.followers).toEqual(['wangwu', 'qianqi']);
-    expect(again.events).toEqual([]);
-  });
-
-  it('/撤销 closes every open node', () => {
-    const { task, effects } = run(aTask(), [['zhengyi', { type: 'cancel', reason: '需求取消' }]]);
-    expect(task.status).toBe('cancelled');
-    expect(statuses(task)).toBe('n1:cancelled n2:cancelled n3:cancelled n4:cancelled');
-    expect(effects).toContainEqual({ type: 'clear-node', nodeId: 'n1' });
-  });
-
-  it('/升级 raises the task to the coordination group', () => {
-    const { effects, events } = run(aTask(), [
-      ['zhangsan', { type: 'escalate', nodeId: 'n1', reason: '有分歧' }],
-    ]);
-    expect(events[0]).toMatchObject({
-      type: 'task.escalated',
-      data: { reason: '有分歧', manual: true },
-    });
-    expect(effects).toContainEqual({
-      type: 'notify',
-      audience: 'coordination',
-      reason: 'escalated',
-      nodeId: 'n1',
-    });
-  });
-});
-
-describe('scheduled pings', () => {
-  it('an escalation step raises the level and asks for the ladder pings', () => {
-    const { task, effects } = run(aTask(), [
-      [
-        null,
-        {
-          type: 'ping',
-          nodeId: 'n1',
-          deadlineVersion: 1,
-          kind: 'escalate',
-          level: 2,
-          notify: ['owner'],
-        },
-      ],
-    ]);
-    expect(task.nodes[0]?.escalationLevel).toBe(2);
-    expect(effects).toContainEqual({
-      type: 'send-ping',
-      nodeId: 'n1',
-      kind: 'escalate',
-      level: 2,
-      notify: ['owner'],
-    });
-  });
-
-  it.each<[string, TaskAction, string | null]>([
-    [
-      'a stale deadline version',
-      {
-        type: 'ping',
-        nodeId: 'n1',
-        deadlineVersion: 0,
-        kind: 'remind',
-        level: 0,
-        notify: ['owner'],
-      },
-      null,
-    ],
-    [
-      'a node not active',
-      {
-        type: 'ping',
-        nodeId: 'n2',
-        deadlineVersion: 0,
-        kind: 'remind',
-        level: 0,
-        notify: ['owner'],
-      },
-      null,
-    ],
-    [
-      'an unknown node',
-      {
-        type: 'ping',
-        nodeId: 'nx',
-        deadlineVersion: 1,
-        kind: 'remind',
-        level: 0,
-        notify: ['owner'],
-      },
-      null,
-    ],
-    [
-      'a response check after /收到',
-      {
-        type: 'ping',
-        nodeId: 'n1',
-        deadlineVersion: 1,
-        kind: 'response-check',
-        level: 0,
-        notify: ['owner'],
-      },
-      'ack',
-    ],
-  ])('does nothing for %s', (_name, action, before) => {
-    const task = before
-      ? run(aTask(), [['zhangsan', { type: 'ack', nodeId: 'n1' }]]).task
-      : aTask();
-    const result = applyTaskAction(task, action, ctx(null));
-    expect(result.events).toEqual([]);
-    expect(result.effects).toEqual([]);
-    expect(result.task).toBe(task);
-  });
-
-  it('does nothing once the task is closed', () => {
-    const task = run(aTask(), [['zhengyi', { type: 'cancel', reason: null }]]).task;
-    expect(
-      applyTaskAction(
-        task,
-        {
-          type: 'ping',
-          nodeId: 'n1',
-          deadlineVersion: 1,
-          kind: 'remind',
-          level: 0,
-          notify: ['owner'],
-        },
-        ctx(null),
-      ).events,
-    ).toEqual([]);
-  });
-});
-
-describe('refusals name who may act', () => {
-  const atApproval = () =>
-    run(aTask(), [['zhangsan', { type: 'complete', nodeId: 'n1', note: null }]]).task;
-  it.each<[string, string, TaskAction, RegExp]>([
-    [
-      'done by another',
-      'lisi',
-      { type: 'complete', nodeId: 'n1', note: null },
-      /只有负责人张三或协调人可以完成节点 #12\.1/,
-    ],
-    ['ack by another', 'lisi', { type: 'ack', nodeId: 'n1' }, /负责人张三或协调人/],
-    [
-      'transfer by another',
-      'outsider',
-      { type: 'transfer', nodeId: 'n1', to: 'lisi', reason: 'x' },
-      /负责人张三/,
-    ],
-    ['pause by another', 'lisi', { type: 'pause', nodeId: 'n1', reason: 'x' }, /负责人张三/],
-    [
-      'extension by another',
-      'lisi',
-      { type: 'request-extension', nodeId: 'n1', deadline: within(8), reason: 'x' },
-      /负责人张三/,
-    ],
-    [
-      'cancel by an owner',
-      'zhangsan',
-      { type: 'cancel', reason: null },
-      /只有发起人郑一或协调人可以撤销任务 #12/,
-    ],
-    [
-      'nudge by an outsider',
-      'outsider',
-      { type: 'nudge', nodeId: 'n1' },
-      /发起人、负责人、抄送人或协调人/,
-    ],
-    [
-      'cc by an outsider',
-      'outsider',
-      { type: 'add-followers', people: ['lisi'] },
-      /发起人、负责人/,
-    ],
-    [
-      'escalate by an outsider',
-      'outsider',
-      { type: 'escalate', nodeId: null, reason: 'x' },
-      /发起人、负责人/,
-    ],
-    ['done on a pending node', 'lisi', { type: 'approve', nodeId: 'n2', note: null }, /还没轮到/],
-    [
-      'approve on an action node',
-      'zhangsan',
-      { type: 'approve', nodeId: 'n1', note: null },
-      /不是审批节点/,
-    ],
-    [
-      'reject on an action node',
-      'zhangsan',
-      { type: 'reject', nodeId: 'n1', reason: 'x' },
-      /不是审批节点/,
-    ],
-    ['resume a running node', 'zhangsan', { type: 'resume', nodeId: 'n1' }, /没有挂起/],
-    [
-      'decide an extension nobody asked for',
-      'zhengyi',
-      { type: 'decide-extension', approve: true },
-      /没有待审批的延期申请/,
-    ],
-    [
-      'an extension that is not later',
-      'zhangsan',
-      { type: 'request-extension', nodeId: 'n1', deadline: within(1), reason: 'x' },
-      /要晚于/,
-    ],
-    [
-      'transfer to an owner',
-      'zhangsan',
-      { type: 'transfer', nodeId: 'n1', to: 'zhangsan', reason: 'x' },
-      /已经是节点 #12\.1 的负责人/,
-    ],
-  ])('%s', (_name, actor, action, message) => {
-    expect(() => run(aTask(), [[actor, action]])).toThrow(message);
-  });
-
-  it.each<[string, string, TaskAction, RegExp]>([
-    [
-      'complete on an approval node',
-      'lisi',
-      { type: 'complete', nodeId: 'n2', note: null },
-      /是审批节点/,
-    ],
-    [
-      'addsign by another',
-      'wangwu',
-      { type: 'add-approver', nodeId: 'n2', personId: 'qianqi' },
-      /负责人李四/,
-    ],
-    [
-      'addsign on an action node',
-      'wangwu',
-      { type: 'add-approver', nodeId: 'n3', personId: 'qianqi' },
-      /不是审批节点/,
-    ],
-    [
-      'approve on a finished node',
-      'zhangsan',
-      { type: 'complete', nodeId: 'n1', note: null },
-      /已完成/,
-    ],
-  ])('%s', (_name, actor, action, message) => {
-    expect(() => run(atApproval(), [[actor, action]])).toThrow(message);
-  });
-
-  it('anything on a closed task', () => {
-    const task = run(aTask(), [['zhengyi', { type: 'cancel', reason: null }]]).task;
-    expect(() => run(task, [['zhangsan', { type: 'complete', nodeId: 'n1', note: null }]])).toThrow(
-      /已撤销/,
-    );
-  });
-
-  it('a paused node must be resumed before a decision', () => {
-    const task = run(aTask(), [['zhangsan', { type: 'pause', nodeId: 'n1', reason: 'x' }]]).task;
-    expect(() => run(task, [['zhangsan', { type: 'complete', nodeId: 'n1', note: null }]])).toThrow(
-      /已挂起/,
-    );
-    expect(() => run(task, [['zhangsan', { type: 'pause', nodeId: 'n1', reason: 'x' }]])).toThrow(
-      /已经挂起/,
-    );
-  });
-
-  it('a second extension waits for the first', () => {
-    const task = run(aTask(), [
-      ['zhangsan', { type: 'request-extension', nodeId: 'n1', deadline: within(8), reason: 'x' }],
-    ]).task;
-    expect(() =>
-      run(task, [
-        ['zhangsan', { type: 'request-extension', nodeId: 'n1', deadline: within(9), reason: 'y' }],
-      ]),
-    ).toThrow(/已有一个延期申请/);
+  it('rework twice counts twice', () => {
+    const reject = (t: Task) =>
+      run(run(t, [['zhangsan', { type: 'complete', nodeId: 'n1', note: null }]]).task, [
+        ['lisi', { type: 'reject', nodeId: 'n2', reason: 'x' }],
+      ]).task;
+    const twice = reject(reject(aTask()));
+    expect(node(twice, 'n1')).toMatchObject({ reworkCount: 2, deadlineVersion: 3 });
   });
 });

@@ -1,5 +1,6 @@
 import {
   activateGroup,
+  activateNodes,
   advance,
   closeOpenNodes,
   groupsOf,
@@ -8,7 +9,7 @@ import {
 import { taskErrors } from './task.errors.js';
 import type { OwnerDecision, TaskNode } from './task.types.js';
 import { assertMayActOnNode, isOwner } from './task-permissions.policy.js';
-import { nodeRef } from './task-status.models.js';
+import { isNodeFinished, nodeRef } from './task-status.models.js';
 import type { Transition } from './transition.models.js';
 
 /** The first response the SOP's response limit measures; stops "no response" pings only. */
@@ -42,7 +43,8 @@ export function decide(
       : o,
   );
   const acknowledgedAt = node.acknowledgedAt ?? t.ctx.now;
-  const updated = t.updateNode(node.id, { owners, acknowledgedAt });
+  const fields = decision !== 'rejected' && text ? withNote(node.fields, text) : node.fields;
+  const updated = t.updateNode(node.id, { owners, acknowledgedAt, fields });
   t.event(
     `node.${decision === 'done' ? 'owner_done' : `owner_${decision}`}`,
     node.id,
@@ -60,7 +62,15 @@ export function decide(
   });
   t.event(decision === 'done' ? 'node.completed' : 'node.approved', node.id);
   t.effect({ type: 'clear-node', nodeId: node.id });
-  advance(t, node.parallelGroup);
+  advance(t, updated.parallelGroup);
+}
+
+/** Field a completion or approval note is kept in (e.g. the lead time 采购执行 answers with). */
+export const NOTE_FIELD = '处理说明';
+
+function withNote(fields: TaskNode['fields'], note: string): Readonly<Record<string, string>> {
+  const before = fields[NOTE_FIELD];
+  return { ...fields, [NOTE_FIELD]: before ? `${before}\n${note}` : note };
 }
 
 /**
@@ -88,17 +98,19 @@ function rejectNode(t: Transition, node: TaskNode, reason: string): void {
   activateGroup(t, previous, true);
 }
 
-/** Sends the task back to an earlier, finished node for rework. */
+/**
+ * 退回: sends the task back to an earlier, finished node for rework. The target runs again and
+ * every later group waits for it; nodes beside the target in its group keep their result.
+ */
 export function sendBack(t: Transition, from: TaskNode, target: TaskNode, reason: string): void {
   assertMayActOnNode(from, t.ctx, `退回节点 ${nodeRef(t.task, from)}`);
-  const finished = target.status === 'done' || target.status === 'approved';
-  if (!finished || target.parallelGroup >= from.parallelGroup) {
+  if (!isNodeFinished(target.status) || target.parallelGroup >= from.parallelGroup) {
     throw taskErrors.sendbackTarget(nodeRef(t.task, target));
   }
   t.event('node.sent_back', from.id, { to: target.id, reason });
-  resetToPending(
-    t,
-    t.task.nodes.filter((n) => n.parallelGroup >= target.parallelGroup),
-  );
-  activateGroup(t, target.parallelGroup, true);
+  resetToPending(t, [
+    target,
+    ...t.task.nodes.filter((n) => n.parallelGroup > target.parallelGroup),
+  ]);
+  activateNodes(t, [t.node(target.id)], true);
 }
