@@ -1,5 +1,5 @@
 import closeWithGrace from 'close-with-grace';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import { resolveAdminToken } from '../infra/config/admin-token.js';
 import type { Config } from '../infra/config/config.js';
@@ -14,6 +14,8 @@ import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import { createInboundHandler } from './inbound.js';
 import { type Infrastructure, openInfrastructure, StartupError } from './infrastructure.js';
 import { bootstrapOrg } from './org-bootstrap.js';
+import type { Closable, PlatformModule } from './platform-module.js';
+import { createPlatformModules } from './platform-modules.js';
 import { startWorkers } from './workers.js';
 
 export type ProcessMode = 'all' | 'serve' | 'worker';
@@ -31,20 +33,34 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
   let app: FastifyInstance | null = null;
   let workers: Awaited<ReturnType<typeof startWorkers>> | null = null;
   let sim: Awaited<ReturnType<typeof subscribeSimEvents>> | null = null;
+  let modules: PlatformModule[] = [];
+  const receivers: Closable[] = [];
   const stop = async () => {
+    for (const receiver of receivers) await receiver.close();
     await app?.close();
     await sim?.close();
     await workers?.close();
+    for (const module of modules) await module.close();
     await queues.close();
     await infra.close();
   };
   try {
     await bootstrapOrg(config, infra.database.db, logger);
-    if (mode !== 'serve') workers = await startWorkers(config, infra, queues, logger);
+    modules = await createPlatformModules({ config, env: process.env, infra, logger });
+    if (mode !== 'serve') workers = await startWorkers(config, infra, queues, logger, modules);
     if (mode !== 'worker') {
       sim = await subscribeSimEvents(infra.redis, config.redis.prefix, logger);
       const inbound = createInboundHandler(config, infra, () => workers?.poke());
-      app = await startHttp(config, infra, queues, { inbound, simEvents: sim.events }, logger);
+      const platformRoutes = modules.flatMap((m) => (m.routes ? [m.routes(inbound)] : []));
+      app = await startHttp(
+        config,
+        infra,
+        queues,
+        { inbound, simEvents: sim.events, platformRoutes },
+        logger,
+      );
+      for (const module of modules)
+        if (module.startInbound) receivers.push(await module.startInbound(inbound));
     }
   } catch (err) {
     await stop();
@@ -62,7 +78,11 @@ async function startHttp(
   config: Config,
   infra: Infrastructure,
   queues: Queues,
-  engine: { inbound: InboundHandler; simEvents: NodeJS.EventEmitter },
+  engine: {
+    inbound: InboundHandler;
+    simEvents: NodeJS.EventEmitter;
+    platformRoutes: readonly FastifyPluginAsync[];
+  },
   logger: Logger,
 ) {
   const admin = resolveAdminToken(config.adminToken, config.db.dataDir);
@@ -81,6 +101,7 @@ async function startHttp(
       onChange: createSimEventPublisher(infra.redis, config.redis.prefix, logger),
     },
     queues: Object.values(QUEUE_NAMES).map((name) => queues.queue(name)),
+    platformRoutes: engine.platformRoutes,
     readinessChecks: [
       { name: 'database', check: () => infra.database.ping() },
       { name: 'redis', check: async () => void (await infra.redis.ping()) },

@@ -13,6 +13,7 @@ import { startMaintenanceWorker } from '../infra/queue/workers/maintenance.worke
 import { startScheduleWorker } from '../infra/queue/workers/schedule.worker.js';
 import { createNodePlanner } from '../infra/scheduling/node-planner.js';
 import type { Infrastructure } from './infrastructure.js';
+import type { PlatformModule } from './platform-module.js';
 import { createPlatforms } from './platforms.js';
 import { loadTemplates, templateLadders } from './templates.js';
 
@@ -28,6 +29,7 @@ export async function startWorkers(
   infra: Infrastructure,
   queues: Queues,
   logger: Logger,
+  modules: readonly PlatformModule[] = [],
 ) {
   const { db } = infra.database;
   const now = () => new Date();
@@ -54,7 +56,7 @@ export async function startWorkers(
   const deliveryWorker = startDeliveryWorker({
     ...common,
     deliveries: createDeliveryStore(db),
-    platforms: createPlatforms(config, infra, logger),
+    platforms: createPlatforms(config, infra, logger, modules),
     budget: createRedisChatBudget(infra.redis, config.redis.prefix),
     leaseMs: DELIVERY_LEASE_MS,
     queues,

@@ -1,6 +1,19 @@
+import type { Card } from '../../cards/card.types.js';
 import type { InboundEvent } from './inbound-event.types.js';
+
+/** What became of an inbound event, for adapters that answer a platform synchronously. */
+export interface InboundOutcome {
+  /** The platform sent this event before; nothing was done the second time. */
+  readonly duplicate: boolean;
+  /**
+   * For a card action that changed its task: the task card as it is now, so the adapter can
+   * update the clicked card in its answer (WeCom's 5-second window, DingTalk's callback ack).
+   * The engine also queues the in-place update; sending the same card twice is harmless.
+   */
+  readonly updatedCard: Card | null;
+}
 
 /** Takes an inbound chat event into the engine. Resolves once it is durably accepted. */
 export interface InboundHandler {
-  handle(event: InboundEvent): Promise<void>;
+  handle(event: InboundEvent): Promise<InboundOutcome>;
 }

@@ -6,6 +6,7 @@ import { createSimTranscript } from '../../src/infra/db/repositories/sim-transcr
 import { parseOrgFile } from '../../src/infra/org/org-file.parser.js';
 import { createQueues } from '../../src/infra/queue/queues.js';
 import { createInboundHandler } from '../../src/main/inbound.js';
+import type { PlatformModule, PlatformModuleContext } from '../../src/main/platform-module.js';
 import { startWorkers } from '../../src/main/workers.js';
 import type { SimTranscriptEntry } from '../../src/ports/sim-transcript.port.js';
 import { createTestDatabase } from './test-db.js';
@@ -18,7 +19,13 @@ let messageCounter = 0;
  * The whole engine on real Postgres and Redis, as `baton all` runs it, talking through the
  * simulator platform: say things in chats, tap buttons, read the transcripts.
  */
-export async function startEngine(orgFile = 'test/fixtures/org/fast-ladder.yaml') {
+export async function startEngine(
+  orgFile = 'test/fixtures/org/fast-ladder.yaml',
+  options: {
+    /** Platform adapters to run beside the simulator (built once Postgres and Redis are up). */
+    modules?: (ctx: PlatformModuleContext) => Promise<PlatformModule[]>;
+  } = {},
+) {
   const database = await createTestDatabase();
   await importOrgFile(database.db, parseOrgFile(readFileSync(orgFile, 'utf8'), orgFile));
   const redis: Redis = await connectTestRedis();
@@ -31,7 +38,10 @@ export async function startEngine(orgFile = 'test/fixtures/org/fast-ladder.yaml'
   });
   const infra = { database, redis, redisUrl: TEST_REDIS_URL, close: async () => undefined };
   const queues = createQueues(redis, prefix);
-  const workers = await startWorkers(config, infra, queues, silentLogger);
+  const modules = options.modules
+    ? await options.modules({ config, env: {}, infra, logger: silentLogger })
+    : [];
+  const workers = await startWorkers(config, infra, queues, silentLogger, modules);
   const inbound = createInboundHandler(config, infra, () => workers.poke());
   const transcript = createSimTranscript(database.db);
 
@@ -92,13 +102,17 @@ export async function startEngine(orgFile = 'test/fixtures/org/fast-ladder.yaml'
     database,
     redis,
     prefix,
+    config,
     queues,
+    inbound,
+    modules,
     say,
     click,
     read,
     texts,
     async stop() {
       await workers.close();
+      for (const module of modules) await module.close();
       await queues.close();
       redis.disconnect();
       await database.destroy();

@@ -1,11 +1,14 @@
+import { taskCard } from '../../../cards/task-card.builder.js';
 import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import type { BusinessCalendar, CalendarConfig } from '../../domain/calendar/calendar.types.js';
 import { parseCommand } from '../../domain/command/command.parser.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { TaskAction } from '../../domain/task/task.effects.js';
+import type { Task } from '../../domain/task/task.types.js';
 import type { Template } from '../../domain/template/template.schema.js';
 import type { MessageTarget } from '../../ports/chat-platform.port.js';
 import type { InboundCardAction, InboundEvent } from '../../ports/inbound-event.types.js';
+import type { InboundOutcome } from '../../ports/inbound-handler.port.js';
 import type { OrgStore } from '../../ports/org-store.port.js';
 import type { RunInTransaction } from '../../ports/unit-of-work.port.js';
 import type { CommandScope } from './engine-context.js';
@@ -43,7 +46,10 @@ function calendarOf(config: CalendarConfig): BusinessCalendar {
  * resolve the sender, run the command or card action, write state, audit events and messages.
  * A DomainError becomes a Chinese reply with the right usage; nothing else is half-written.
  */
-export async function handleInbound(deps: InboundDeps, event: InboundEvent): Promise<void> {
+export async function handleInbound(
+  deps: InboundDeps,
+  event: InboundEvent,
+): Promise<InboundOutcome> {
   const tenantId = deps.tenantOf(event);
   const org = await deps.orgStore.loadOrg(tenantId);
   if (!org) throw new Error(`no organisation for tenant ${tenantId}`);
@@ -56,8 +62,9 @@ export async function handleInbound(deps: InboundDeps, event: InboundEvent): Pro
     ? { kind: 'chat', chatId: chat }
     : { kind: 'person', platformUserId };
   const calendar = calendarOf(org.calendar);
-  await deps.runInTransaction(async (uow) => {
-    if (!(await uow.markInboundHandled(event.platform, eventId))) return;
+  return deps.runInTransaction(async (uow): Promise<InboundOutcome> => {
+    if (!(await uow.markInboundHandled(event.platform, eventId)))
+      return { duplicate: true, updatedCard: null };
     const sender = personByPlatformId(org, event.platform, platformUserId);
     const eventKey = `in-${event.platform}-${eventId}`;
     const scopeBase = {
@@ -91,9 +98,9 @@ export async function handleInbound(deps: InboundDeps, event: InboundEvent): Pro
         event.type === 'message' &&
         parseCommand(event.text, { botNames: deps.botNames }).kind === 'not-a-command'
       )
-        return;
+        return HANDLED;
       await replyText(fallback, '抱歉，我还不认识你。请联系管理员把你加入组织通讯录后再试。');
-      return;
+      return HANDLED;
     }
     const scope: CommandScope = {
       ...scopeBase,
@@ -106,20 +113,23 @@ export async function handleInbound(deps: InboundDeps, event: InboundEvent): Pro
       card: { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl },
     };
     try {
-      if (event.type === 'message') {
-        const outcome = parseCommand(event.text, { botNames: deps.botNames });
-        if (outcome.kind === 'command') await runCommand(scope, outcome.command);
-      } else {
-        await runCardAction(scope, event);
+      if (event.type === 'card-action') {
+        const task = await runCardAction(scope, event);
+        return { duplicate: false, updatedCard: taskCard(task, scope.card) };
       }
+      const outcome = parseCommand(event.text, { botNames: deps.botNames });
+      if (outcome.kind === 'command') await runCommand(scope, outcome.command);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       await replyText(scope, `❗${err.userMessage}${err.usage ? `\n${err.usage}` : ''}`, 'error');
     }
+    return HANDLED;
   });
 }
 
-async function runCardAction(scope: CommandScope, event: InboundCardAction): Promise<void> {
+const HANDLED: InboundOutcome = { duplicate: false, updatedCard: null };
+
+async function runCardAction(scope: CommandScope, event: InboundCardAction): Promise<Task> {
   const taskId = event.value.taskId;
   const nodeId = event.value.nodeId ?? '';
   const task = taskId ? await scope.uow.tasks.lockById(taskId) : null;
@@ -138,5 +148,5 @@ async function runCardAction(scope: CommandScope, event: InboundCardAction): Pro
   if ('nodeId' in action && !task.nodes.some((n) => n.id === nodeId)) {
     throw new DomainError('card.unknown_action', '这个按钮已失效，请刷新任务卡片（/进度）。');
   }
-  await act(scope, task, action, 'click');
+  return act(scope, task, action, 'click');
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { OrgStore } from '../../ports/org-store.port.js';
 import { loggerOptions, serializeRequest } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -22,6 +22,8 @@ export interface AppDeps {
   readonly queues: readonly Queue[];
   /** The chat simulator; it needs no account, so it is always on. */
   readonly sim: SimRouteDeps;
+  /** Chat platforms' callback routes; each verifies its own signatures (no admin token). */
+  readonly platformRoutes?: readonly FastifyPluginAsync[];
 }
 
 /** Callbacks are small; 1 MiB is far above any real one and bounds what a client can make us parse. */
@@ -44,6 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metricsRoutes, { metrics: deps.metrics });
   await app.register(healthRoutes, { checks: deps.readinessChecks });
   await app.register(simRoutes, deps.sim);
+  for (const routes of deps.platformRoutes ?? []) await app.register(routes);
   await app.register(async (api) => {
     api.addHook('onRequest', requireAdminToken(deps.adminToken));
     await api.register(orgRoutes, { orgStore: deps.orgStore });

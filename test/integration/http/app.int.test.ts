@@ -40,7 +40,12 @@ describe('HTTP app', () => {
         tenantId: 'default',
         orgStore: createOrgStore(database.db),
         transcript: createSimTranscript(database.db),
-        inbound: { handle: async (event: InboundEvent) => void handled.push(event) },
+        inbound: {
+          handle: async (event: InboundEvent) => {
+            handled.push(event);
+            return { duplicate: false, updatedCard: null };
+          },
+        },
         events: new EventEmitter(),
         onChange: () => undefined,
       },
