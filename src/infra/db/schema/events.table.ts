@@ -27,5 +27,7 @@ export const events = pgTable(
     index().on(t.taskId, t.id),
     index().on(t.tenantId, t.createdAt),
     index().on(t.type, t.createdAt),
+    /** KPIs read a node's history (activations, pauses, rework). */
+    index().on(t.nodeId, t.type),
   ],
 );

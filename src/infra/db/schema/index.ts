@@ -6,6 +6,7 @@ export * from './events.table.js';
 export * from './inbound-messages.table.js';
 export * from './nodes.table.js';
 export * from './outbox.table.js';
+export * from './person-settings.table.js';
 export * from './pings.table.js';
 export * from './ratings.table.js';
 export * from './sim-messages.table.js';
