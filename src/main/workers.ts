@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { requeueDeliveries } from '../application/delivery/requeue-deliveries.usecase.js';
 import { reconcileSchedule } from '../application/scheduling/reconcile-schedule.usecase.js';
 import type { Config } from '../infra/config/config.js';
 import { createDeliveryStore } from '../infra/db/repositories/delivery-store.drizzle.js';
@@ -7,23 +8,34 @@ import { createRedisChatBudget } from '../infra/delivery/chat-budget.redis.js';
 import { createOutboxHandlers } from '../infra/outbox/outbox-handlers.js';
 import { createOutboxRelay } from '../infra/outbox/outbox-relay.js';
 import { createBullmqPingScheduler } from '../infra/queue/bullmq-ping-scheduler.js';
+import { jobId } from '../infra/queue/job-ids.js';
 import type { Queues } from '../infra/queue/queues.js';
-import { startDeliveryWorker } from '../infra/queue/workers/delivery.worker.js';
-import { startMaintenanceWorker } from '../infra/queue/workers/maintenance.worker.js';
+import { markRedisIntact, startRedisLossWatchdog } from '../infra/queue/redis-loss-watchdog.js';
+import { digestJobId, startDeliveryWorker } from '../infra/queue/workers/delivery.worker.js';
+import {
+  scheduleMaintenance,
+  startMaintenanceWorker,
+} from '../infra/queue/workers/maintenance.worker.js';
 import { startScheduleWorker } from '../infra/queue/workers/schedule.worker.js';
 import { createNodePlanner } from '../infra/scheduling/node-planner.js';
+import type { DeliveryRecord } from '../ports/delivery-store.port.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { PlatformModule } from './platform-module.js';
 import { createPlatforms } from './platforms.js';
 import { loadTemplates, templateLadders } from './templates.js';
 
-/** How long a delivery claim lasts: far above any platform call's timeout. */
-const DELIVERY_LEASE_MS = 60_000;
-
 /**
  * Starts the background side: the outbox relay, the delivery, schedule and maintenance workers,
  * and a first reconciliation. The closer stops taking work and lets jobs in flight finish.
  */
+/** A pending delivery this old has lost its queue job, not merely waiting in the queue. */
+const STRANDED_AFTER_MS = 10 * 60_000;
+
+/** One recovery job per delivery and attempt: repeated recoveries do not pile up jobs. */
+function recoveryJobId(d: DeliveryRecord): string {
+  return jobId('recover', d.id, `a${d.attempts}`);
+}
+
 export async function startWorkers(
   config: Config,
   infra: Infrastructure,
@@ -52,13 +64,19 @@ export async function startWorkers(
     }),
     logger: logger.child({ component: 'outbox-relay' }),
   });
-  const common = { connection: infra.redis, queuePrefix: config.redis.prefix };
+  const common = {
+    connection: infra.redis,
+    queuePrefix: config.redis.prefix,
+    jobLockMs: config.queue.jobLockMs,
+  };
+  const deliveries = createDeliveryStore(db);
   const deliveryWorker = startDeliveryWorker({
     ...common,
-    deliveries: createDeliveryStore(db),
+    deliveries,
     platforms: createPlatforms(config, infra, logger, modules),
     budget: createRedisChatBudget(infra.redis, config.redis.prefix),
-    leaseMs: DELIVERY_LEASE_MS,
+    // A delivery claim outlasts any platform call's timeout, and the job lock besides.
+    leaseMs: 2 * config.queue.jobLockMs,
     queues,
     logger: logger.child({ component: 'delivery' }),
     onDigestWritten: () => relay.poke(),
@@ -73,7 +91,27 @@ export async function startWorkers(
     logger: logger.child({ component: 'schedule' }),
     onFired: () => relay.poke(),
   });
-  const reconcile = () => reconcileSchedule({ scheduler, expectedPings: () => planner.allOpen() });
+  const requeue = (createdBefore: Date) =>
+    requeueDeliveries(
+      {
+        deliveries,
+        enqueue: (d) =>
+          queues.add('deliver', { version: 1, deliveryId: d.id }, { jobId: recoveryJobId(d) }),
+        scheduleDigest: (platform, target) =>
+          queues.add(
+            'digest',
+            { version: 1, platform, target },
+            { jobId: digestJobId(platform, target, Date.now()) },
+          ),
+      },
+      createdBefore,
+    );
+  // Periodically, a delivery still pending after a while has lost its job (a Redis failover
+  // dropped the last writes); newer ones are most likely queued and on their way.
+  const reconcile = async () => ({
+    pings: await reconcileSchedule({ scheduler, expectedPings: () => planner.allOpen() }),
+    deliveries: await requeue(new Date(Date.now() - STRANDED_AFTER_MS)),
+  });
   const maintenanceWorker = await startMaintenanceWorker({
     ...common,
     queues,
@@ -82,10 +120,24 @@ export async function startWorkers(
   });
   relay.start();
   logger.info({ result: await reconcile() }, 'workers started; schedule reconciled');
+  await markRedisIntact(infra.redis, config.redis.prefix);
+  const watchdog = startRedisLossWatchdog({
+    redis: infra.redis,
+    queuePrefix: config.redis.prefix,
+    everyMs: config.queue.redisCheckMs,
+    logger: logger.child({ component: 'redis-watchdog' }),
+    restore: async () => {
+      await scheduleMaintenance(queues);
+      const pings = await reconcileSchedule({ scheduler, expectedPings: () => planner.allOpen() });
+      relay.poke();
+      return { pings, deliveries: await requeue(new Date()) };
+    },
+  });
   return {
     /** Relay outbox rows now (called after a transaction in this process committed). */
     poke: () => relay.poke(),
     async close() {
+      watchdog.close();
       await relay.stop();
       await Promise.all([
         deliveryWorker.close(),

@@ -30,13 +30,19 @@ export interface DeliveryRecord extends NewDelivery {
   readonly attempts: number;
 }
 
+export type ClaimResult =
+  | { readonly kind: 'claimed'; readonly delivery: DeliveryRecord }
+  | { readonly kind: 'leased'; readonly until: Date }
+  | { readonly kind: 'finished' };
+
 /** The deliveries table, as the delivery worker uses it. */
 export interface DeliveryStore {
   /**
    * Takes a delivery for sending: pending, failed, or `sending` with an expired lease (a worker
-   * died mid-send). Null when another worker holds it or it is finished.
+   * died mid-send). `leased` when another worker holds it (or held it and died: its lease runs
+   * out at `until`); `finished` when it is sent, merged, deferred or dead, or does not exist.
    */
-  claim(id: number, leaseMs: number): Promise<DeliveryRecord | null>;
+  claim(id: number, leaseMs: number): Promise<ClaimResult>;
   /** Records success; for a task card (sent or re-sent), keeps its reference for later updates. */
   markSent(id: number, sent: SentMessage): Promise<void>;
   /** Where the task's card was posted to this target, when it was. */
@@ -53,6 +59,13 @@ export interface DeliveryStore {
    * Atomically turns every deferred delivery of one chat into a single new digest delivery
    * (pending, with its outbox row) and returns its id, or null when nothing is deferred.
    */
+  /**
+   * Deliveries that should be moving but may have lost their queue job (Redis lost its data):
+   * claimable ones created before `createdBefore`, oldest first.
+   */
+  listClaimable(createdBefore: Date, limit: number): Promise<readonly DeliveryRecord[]>;
+  /** The chats (and people) with deliveries waiting for a digest. */
+  listDeferredTargets(): Promise<readonly { platform: Platform; target: MessageTarget }[]>;
   mergeDeferredIntoDigest(
     platform: Platform,
     target: MessageTarget,

@@ -24,19 +24,25 @@ export async function startEngine(
   options: {
     /** Platform adapters to run beside the simulator (built once Postgres and Redis are up). */
     modules?: (ctx: PlatformModuleContext) => Promise<PlatformModule[]>;
+    /** Another Redis than the shared test one (fault tests flush or restart their own). */
+    redisUrl?: string;
+    /** More environment for the engine's configuration (e.g. `BATON_REDIS_CHECK_MS`). */
+    env?: Readonly<Record<string, string>>;
   } = {},
 ) {
   const database = await createTestDatabase();
   await importOrgFile(database.db, parseOrgFile(readFileSync(orgFile, 'utf8'), orgFile));
-  const redis: Redis = await connectTestRedis();
+  const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
+  const redis: Redis = await connectTestRedis(redisUrl);
   const prefix = testQueuePrefix();
   const config = loadConfig({
     DATABASE_URL: database.url,
-    REDIS_URL: TEST_REDIS_URL,
+    REDIS_URL: redisUrl,
     BATON_QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
-  const infra = { database, redis, redisUrl: TEST_REDIS_URL, close: async () => undefined };
+  const infra = { database, redis, redisUrl, close: async () => undefined };
   const queues = createQueues(redis, prefix);
   const modules = options.modules
     ? await options.modules({ config, env: {}, infra, logger: silentLogger })

@@ -8,6 +8,17 @@ import {
 } from '../../ports/chat-platform.port.js';
 import type { DeliveryRecord, DeliveryStore } from '../../ports/delivery-store.port.js';
 
+/** The delivery is claimed by another worker until `until`; the job should run again later. */
+export class DeliveryLeasedError extends Error {
+  constructor(
+    readonly deliveryId: number,
+    readonly until: Date,
+  ) {
+    super(`delivery ${deliveryId} is held by another worker until ${until.toISOString()}`);
+    this.name = 'DeliveryLeasedError';
+  }
+}
+
 export type DeliverOutcome = 'sent' | 'updated' | 'deferred' | 'skipped' | 'dead';
 
 export interface DeliverDeps {
@@ -31,8 +42,12 @@ export interface DeliverDeps {
 export async function deliverMessage(
   deps: DeliverDeps & { deliveryId: number },
 ): Promise<DeliverOutcome> {
-  const delivery = await deps.deliveries.claim(deps.deliveryId, deps.leaseMs);
-  if (!delivery) return 'skipped';
+  const claim = await deps.deliveries.claim(deps.deliveryId, deps.leaseMs);
+  if (claim.kind === 'finished') return 'skipped';
+  // Another worker holds it, or held it and died mid-send: try again once its lease is out,
+  // rather than dropping the job and leaving the delivery stuck in `sending`.
+  if (claim.kind === 'leased') throw new DeliveryLeasedError(deps.deliveryId, claim.until);
+  const { delivery } = claim;
   const platform = deps.platforms.get(delivery.platform);
   if (!platform) {
     await deps.deliveries.markFailed(

@@ -9,6 +9,12 @@ export interface Config {
   readonly http: { readonly port: number; readonly host: string; readonly publicUrl: string };
   readonly db: { readonly url: string | null; readonly dataDir: string };
   readonly redis: { readonly url: string; readonly explicit: boolean; readonly prefix: string };
+  readonly queue: {
+    /** A job's lock; a worker that died holding one is noticed after this long. */
+    readonly jobLockMs: number;
+    /** How often workers check that Redis has not lost the schedule. */
+    readonly redisCheckMs: number;
+  };
   readonly timezone: string;
   readonly orgFile: string | null;
   /** A folder of the organisation's own SOP templates, besides the built-in ones. */
@@ -44,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       explicit: e.REDIS_URL !== undefined,
       prefix: e.BATON_QUEUE_PREFIX,
     },
+    queue: { jobLockMs: e.BATON_JOB_LOCK_MS, redisCheckMs: e.BATON_REDIS_CHECK_MS },
     timezone: e.BATON_TIMEZONE,
     orgFile: e.BATON_ORG_FILE ? resolve(e.BATON_ORG_FILE) : null,
     templatesDir: e.BATON_TEMPLATES_DIR ? resolve(e.BATON_TEMPLATES_DIR) : null,

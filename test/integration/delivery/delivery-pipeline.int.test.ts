@@ -69,6 +69,7 @@ describe('delivery pipeline: outbox → BullMQ → platform', () => {
       platforms: new Map([['sim', platform]]),
       budget: createRedisChatBudget(redis, prefix),
       leaseMs: 30_000,
+      jobLockMs: 30_000,
       queues,
       connection: redis,
       queuePrefix: prefix,

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tasks } from '../../../src/infra/db/schema/index.js';
-import { createBullmqPingScheduler } from '../../../src/infra/queue/bullmq-ping-scheduler.js';
 import { startEngine } from '../../helpers/engine.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
@@ -59,12 +58,6 @@ describe('a task from command to completion, through the simulator', () => {
     const [task] = await engine.database.db.select().from(tasks);
     expect(task?.status).toBe('done');
 
-    const scheduler = createBullmqPingScheduler({
-      queues: engine.queues,
-      redis: engine.redis,
-      queuePrefix: 'unused',
-    });
-    expect(scheduler).toBeDefined();
     // Each ping reached each person once.
     const zhangsan = await engine.texts('user:zhangsan');
     expect(zhangsan.filter((t) => /【提醒】/.test(t))).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Platform } from '../../../domain/org/org.types.js';
 import type {
   MessageTarget,
@@ -101,7 +101,14 @@ export function createDeliveryStore(db: Db): DeliveryStore {
         })
         .where(and(eq(deliveries.id, id), claimable))
         .returning();
-      return row ? toRecord(row) : null;
+      if (row) return { kind: 'claimed', delivery: toRecord(row) };
+      const [held] = await db
+        .select({ status: deliveries.status, leaseUntil: deliveries.leaseUntil })
+        .from(deliveries)
+        .where(eq(deliveries.id, id));
+      return held?.status === 'sending' && held.leaseUntil
+        ? { kind: 'leased', until: held.leaseUntil }
+        : { kind: 'finished' };
     },
 
     async markSent(id, sent) {
@@ -153,6 +160,28 @@ export function createDeliveryStore(db: Db): DeliveryStore {
           lastError: error.slice(0, 500),
         })
         .where(eq(deliveries.id, id));
+    },
+
+    async listClaimable(createdBefore, limit) {
+      const rows = await db
+        .select()
+        .from(deliveries)
+        .where(and(claimable, lt(deliveries.createdAt, createdBefore)))
+        .orderBy(asc(deliveries.id))
+        .limit(limit);
+      return rows.map(toRecord);
+    },
+
+    async listDeferredTargets() {
+      const rows = await db
+        .selectDistinct({
+          platform: deliveries.platform,
+          targetKind: deliveries.targetKind,
+          targetId: deliveries.targetId,
+        })
+        .from(deliveries)
+        .where(eq(deliveries.status, 'deferred'));
+      return rows.map((r) => ({ platform: r.platform, target: targetOf(r) }));
     },
 
     async mergeDeferredIntoDigest(platform, target, buildDigest) {

@@ -24,6 +24,7 @@ export interface DeliveryWorkerDeps extends Omit<DeliverDeps, 'scheduleDigest'> 
   /** Called after a digest was written, so the outbox relay moves it without waiting. */
   readonly onDigestWritten: () => void;
   readonly concurrency?: number;
+  readonly jobLockMs: number;
 }
 
 /** One digest job per chat and budget window: its id names both. */
@@ -73,6 +74,9 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): Worker {
     connection: deps.connection,
     prefix: bullPrefix(deps.queuePrefix),
     concurrency: deps.concurrency ?? 8,
+    // A worker killed mid-job is noticed after one lock period; another then retries the job.
+    lockDuration: deps.jobLockMs,
+    stalledInterval: deps.jobLockMs,
   });
   worker.on('failed', (job, err) =>
     deps.logger.warn(

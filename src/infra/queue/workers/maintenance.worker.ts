@@ -8,6 +8,20 @@ import type { Queues } from '../queues.js';
 export const RECONCILE_EVERY_MS = 5 * 60_000;
 
 /**
+ * Puts the repeatable maintenance jobs in Redis (idempotent). Called at start, and again when
+ * Redis turns out to have lost its data (FLUSHALL, a failover to an empty replica).
+ */
+export async function scheduleMaintenance(queues: Queues): Promise<void> {
+  await queues
+    .queue(QUEUE_NAMES.maintenance)
+    .upsertJobScheduler(
+      'reconcile-schedule',
+      { every: RECONCILE_EVERY_MS },
+      { name: 'reconcile', data: { version: 1 } },
+    );
+}
+
+/**
  * Housekeeping on a repeatable BullMQ job: one run per period across all workers, because the
  * job scheduler keeps a single next run in Redis whatever the number of processes.
  */
@@ -18,13 +32,7 @@ export async function startMaintenanceWorker(deps: {
   logger: Logger;
   reconcile: () => Promise<unknown>;
 }): Promise<Worker> {
-  await deps.queues
-    .queue(QUEUE_NAMES.maintenance)
-    .upsertJobScheduler(
-      'reconcile-schedule',
-      { every: RECONCILE_EVERY_MS },
-      { name: 'reconcile', data: { version: 1 } },
-    );
+  await scheduleMaintenance(deps.queues);
   const worker = new Worker(
     QUEUE_NAMES.maintenance,
     async (job: Job) => {

@@ -11,6 +11,7 @@ export function startScheduleWorker(
   deps: FirePingDeps & {
     connection: Redis;
     queuePrefix: string;
+    jobLockMs: number;
     logger: Logger;
     onFired: () => void;
   },
@@ -31,6 +32,9 @@ export function startScheduleWorker(
     connection: deps.connection,
     prefix: bullPrefix(deps.queuePrefix),
     concurrency: 4,
+    // A worker killed mid-job is noticed after one lock period; another then retries the job.
+    lockDuration: deps.jobLockMs,
+    stalledInterval: deps.jobLockMs,
   });
   worker.on('failed', (job, err) =>
     deps.logger.warn({ job: job?.id, err: err.message }, 'ping job failed'),
