@@ -1,0 +1,49 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import type { InboundHandler } from '../../../src/ports/inbound-handler.port.js';
+import { appCallbackRoutes, type UpdateClickedCard } from './app-callback.route.js';
+import { botCallbackRoutes } from './bot-callback.route.js';
+import type { WecomHttpConfig } from './callback.config.js';
+import type { PassiveReplySlots } from './passive-reply-slots.js';
+
+/** WeCom answers a message callback after 5 s at the latest; keep a margin for the network. */
+const DEFAULT_REPLY_WAIT_MS = 3_000;
+
+export interface WecomCallbackDeps {
+  readonly config: WecomHttpConfig;
+  readonly slots: PassiveReplySlots;
+  readonly logger: Logger;
+  readonly updateClickedCard: UpdateClickedCard | null;
+  readonly replyWaitMs?: number;
+}
+
+/**
+ * The WeCom callback routes this deployment is configured for (`/wecom/bot`, `/wecom/app`), as
+ * a PlatformModule's `routes`. Each route verifies WeCom's signatures itself.
+ */
+export function wecomCallbackRoutes(
+  deps: WecomCallbackDeps,
+): (inbound: InboundHandler) => FastifyPluginAsync {
+  return (inbound) => async (app) => {
+    const common = { windowS: deps.config.windowS, inbound, logger: deps.logger };
+    if (deps.config.bot) {
+      await app.register(
+        botCallbackRoutes({
+          ...common,
+          keys: deps.config.bot,
+          slots: deps.slots,
+          replyWaitMs: deps.replyWaitMs ?? DEFAULT_REPLY_WAIT_MS,
+        }),
+      );
+    }
+    if (deps.config.app) {
+      await app.register(
+        appCallbackRoutes({
+          ...common,
+          keys: deps.config.app,
+          updateClickedCard: deps.updateClickedCard,
+        }),
+      );
+    }
+  };
+}
