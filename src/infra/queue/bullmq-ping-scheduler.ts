@@ -27,7 +27,7 @@ export function createBullmqPingScheduler(deps: {
       const wanted = new Set(pings.map((p) => p.id));
       const known = await deps.redis.smembers(nodeKey(nodeId));
       await remove(known.filter((id) => !wanted.has(id)));
-      for (const ping of pings) await addPing(deps.queues, ping, now());
+      await addPings(deps.queues, pings, now());
       const multi = deps.redis.multi().del(nodeKey(nodeId));
       if (pings.length > 0) multi.sadd(nodeKey(nodeId), ...wanted);
       await multi.exec();
@@ -44,16 +44,23 @@ export function createBullmqPingScheduler(deps: {
   };
 }
 
-async function addPing(queues: Queues, ping: ScheduledPing, nowMs: number): Promise<void> {
-  await queues.add(
+async function addPings(
+  queues: Queues,
+  pings: readonly ScheduledPing[],
+  nowMs: number,
+): Promise<void> {
+  await queues.addBulk(
     'ping',
-    {
-      version: 1,
-      pingId: ping.id,
-      nodeId: ping.nodeId,
-      deadlineVersion: ping.deadlineVersion,
-      at: ping.at.toISOString(),
-    },
-    { jobId: ping.id, delayMs: Math.max(0, ping.at.getTime() - nowMs) },
+    pings.map((ping) => ({
+      payload: {
+        version: 1 as const,
+        pingId: ping.id,
+        nodeId: ping.nodeId,
+        deadlineVersion: ping.deadlineVersion,
+        at: ping.at.toISOString(),
+      },
+      jobId: ping.id,
+      delayMs: Math.max(0, ping.at.getTime() - nowMs),
+    })),
   );
 }

@@ -10,6 +10,11 @@ export interface Queues {
     payload: JobPayload<N>,
     options: { jobId: string; delayMs?: number },
   ): Promise<void>;
+  /** Adds several jobs of one kind in one round trip (a node's pings). */
+  addBulk<N extends JobName>(
+    name: N,
+    jobs: readonly { payload: JobPayload<N>; jobId: string; delayMs?: number }[],
+  ): Promise<void>;
   queue(name: QueueName): Queue;
   close(): Promise<void>;
 }
@@ -27,17 +32,32 @@ export function createQueues(connection: Redis, queuePrefix: string): Queues {
   return {
     async add(name, payload, options) {
       const job = JOBS[name];
-      await queue(job.queue).add(name, job.payload.parse(payload), {
-        ...DEFAULT_JOB_OPTIONS,
-        jobId: options.jobId,
-        delay: options.delayMs,
-        attempts: job.attempts,
-        backoff: { type: 'exponential', delay: job.backoffMs },
-      });
+      await queue(job.queue).add(name, job.payload.parse(payload), jobOptions(name, options));
+    },
+    async addBulk(name, jobs) {
+      if (jobs.length === 0) return;
+      await queue(JOBS[name].queue).addBulk(
+        jobs.map((j) => ({
+          name,
+          data: JOBS[name].payload.parse(j.payload),
+          opts: jobOptions(name, j),
+        })),
+      );
     },
     queue,
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));
     },
+  };
+}
+
+function jobOptions(name: JobName, options: { jobId: string; delayMs?: number | undefined }) {
+  const job = JOBS[name];
+  return {
+    ...DEFAULT_JOB_OPTIONS,
+    jobId: options.jobId,
+    delay: options.delayMs,
+    attempts: job.attempts,
+    backoff: { type: 'exponential' as const, delay: job.backoffMs },
   };
 }
