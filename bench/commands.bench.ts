@@ -1,0 +1,105 @@
+/**
+ * Slash command → task created in Postgres → its card sent to the platform, end to end through
+ * the real engine (inbound handler, outbox relay, BullMQ delivery worker, simulator platform),
+ * at a steady arrival rate. Latency = the card's `sent_at` − the moment the command arrived.
+ * BENCH_RATE (commands/s, default 100) for BENCH_SECONDS (default 10).
+ */
+import { readFileSync } from 'node:fs';
+import { and, eq, inArray } from 'drizzle-orm';
+import { loadConfig } from '../src/infra/config/config.js';
+import { importOrgFile } from '../src/infra/db/repositories/org-import.drizzle.js';
+import { deliveries } from '../src/infra/db/schema/index.js';
+import { parseOrgFile } from '../src/infra/org/org-file.parser.js';
+import { createQueues } from '../src/infra/queue/queues.js';
+import { createRedis } from '../src/infra/redis/redis-connection.js';
+import { createInboundHandler } from '../src/main/inbound.js';
+import { startWorkers } from '../src/main/workers.js';
+import { benchDatabase, ms, percentile, printTable, quiet, REDIS_URL } from './bench-kit.js';
+
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ORG_FILE = 'test/fixtures/org/fast-ladder.yaml';
+const OWNERS = ['张三', '李四', '孙八', '周九', '吴十'];
+
+const database = await benchDatabase();
+const redis = createRedis(REDIS_URL, quiet);
+await redis.connect();
+const prefix = `bench-cmd-${Date.now()}`;
+try {
+  await importOrgFile(database.db, parseOrgFile(readFileSync(ORG_FILE, 'utf8'), ORG_FILE));
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    BATON_QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'silent',
+  });
+  const infra = { database, redis, redisUrl: REDIS_URL, close: async () => undefined };
+  const queues = createQueues(redis, prefix);
+  const workers = await startWorkers(config, infra, queues, quiet);
+  const inbound = createInboundHandler(config, infra, () => workers.poke());
+
+  const arrived = new Map<string, number>();
+  const total = RATE * SECONDS;
+  const started = Date.now();
+  const handled: Promise<unknown>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / RATE;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const messageId = `bench-${i}`;
+    arrived.set(`in-sim-${messageId}`, Date.now());
+    handled.push(
+      inbound.handle({
+        type: 'message',
+        platform: 'sim',
+        tenantKey: 'default',
+        messageId,
+        // One chat per command: the per-chat budget (20 a minute) is not what is measured here.
+        chat: { chatId: `bench-chat-${i}`, isGroup: true },
+        sender: { platformUserId: 'zhaoliu', displayName: null },
+        text: `/任务 压测${i}\n处理 @${OWNERS[i % OWNERS.length]} 3个工作日内`,
+        mentions: [],
+        receivedAt: new Date(),
+        replyHandle: null,
+      }),
+    );
+  }
+  await Promise.all(handled);
+  const offered = total / ((Date.now() - started) / 1000);
+  const cardsSent = async () =>
+    database.db
+      .select({ key: deliveries.dedupeKey, sentAt: deliveries.sentAt })
+      .from(deliveries)
+      .where(and(eq(deliveries.purpose, 'task-card'), inArray(deliveries.status, ['sent'])));
+  let cards = await cardsSent();
+  const deadline = Date.now() + 120_000;
+  while (cards.length < total && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    cards = await cardsSent();
+  }
+  const latencies = cards.flatMap((c) => {
+    const key = [...arrived.keys()].find((k) => c.key.startsWith(`${k}-`));
+    const at = key ? arrived.get(key) : undefined;
+    return at !== undefined && c.sentAt ? [c.sentAt.getTime() - at] : [];
+  });
+  await workers.close();
+  await queues.close();
+  printTable(
+    'Slash command → task → card sent (real engine, simulator platform)',
+    ['offered rate', 'commands', 'cards sent', 'p50', 'p90', 'p99', 'max'],
+    [
+      [
+        `${offered.toFixed(0)}/s`,
+        String(total),
+        String(cards.length),
+        ms(percentile(latencies, 50)),
+        ms(percentile(latencies, 90)),
+        ms(percentile(latencies, 99)),
+        ms(Math.max(...latencies)),
+      ],
+    ],
+  );
+} finally {
+  redis.disconnect();
+  await database.drop();
+}
