@@ -1,3 +1,4 @@
+import { dingtalkModule } from './dingtalk.js';
 import type { PlatformModule, PlatformModuleContext } from './platform-module.js';
 import { wecomModule } from './wecom.js';
 
@@ -7,6 +8,7 @@ import { wecomModule } from './wecom.js';
  */
 const FACTORIES: readonly ((ctx: PlatformModuleContext) => Promise<PlatformModule | null>)[] = [
   wecomModule,
+  dingtalkModule,
 ];
 
 /** The chat platforms this deployment is configured for (the simulator is always on besides). */

@@ -9,9 +9,10 @@ import { applyTaskAction } from '../../domain/task/task.state-machine.js';
 import type { Task } from '../../domain/task/task.types.js';
 import { instantiateTemplate } from '../../domain/template/template.instantiate.js';
 import { findTemplate } from '../../domain/template/template-catalog.models.js';
+import type { Mention } from '../../ports/chat-platform.port.js';
 import { applyEffects } from '../tasks/effect-deliveries.js';
 import type { CommandScope } from './engine-context.js';
-import { nameOf, resolveName } from './org-directory.js';
+import { nameOf, platformUserIdOf, resolveName } from './org-directory.js';
 
 /** A node written without a deadline gets this one. */
 export const DEFAULT_DEADLINE_TEXT = '3个工作日内';
@@ -138,11 +139,26 @@ export async function createTaskFromNodes(
       platform: scope.platform,
       target: { kind: 'chat', chatId: scope.chatId },
       purpose: 'task-card',
-      message: { kind: 'card', card: taskCard(result.task, scope.card), mentions: [] },
+      message: {
+        kind: 'card',
+        card: taskCard(result.task, scope.card),
+        mentions: activeOwnerMentions(scope, result.task),
+      },
       dedupeKey: `${scope.eventKey}-${shape.suffix}-card`,
     },
   ]);
   return result.task;
+}
+
+/** The owners of the new task's active nodes, @-mentioned with its card in the group. */
+function activeOwnerMentions(scope: CommandScope, task: Task): Mention[] {
+  const owners = task.nodes
+    .filter((n) => n.status === 'active')
+    .flatMap((n) => n.owners.map((o) => o.personId));
+  return scope.org.people.flatMap((p) => {
+    const id = platformUserIdOf(p, scope.platform);
+    return owners.includes(p.id) && id ? [{ platformUserId: id, name: p.name }] : [];
+  });
 }
 
 /** Starts a task from an SOP template (`/流程 采购 物品=… 数量=…`). */

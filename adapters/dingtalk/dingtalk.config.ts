@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const url = z.url({ protocol: /^https?$/ });
+
+const dingtalkEnvSchema = z.object({
+  DINGTALK_CLIENT_ID: z.string().min(1),
+  DINGTALK_CLIENT_SECRET: z.string().min(1),
+  /** The robot's code; for app robots it is usually the client id. */
+  DINGTALK_ROBOT_CODE: z.string().min(1).optional(),
+  DINGTALK_GATEWAY_URL: url.default('https://api.dingtalk.com/v1.0/gateway/connections/open'),
+  DINGTALK_API_BASE: url.default('https://api.dingtalk.com'),
+  DINGTALK_OAPI_BASE: url.default('https://oapi.dingtalk.com'),
+  DINGTALK_CARD_TEMPLATE_ID: z.string().min(1).optional(),
+  DINGTALK_MODE: z.enum(['stream', 'http']).default('stream'),
+  /** Calls a month the organisation may make (standard edition: 5,000). */
+  DINGTALK_MONTHLY_QUOTA: z.coerce.number().int().positive().default(5_000),
+  /** First wait after a failed connection attempt; doubles up to DINGTALK_RECONNECT_MAX_MS. */
+  DINGTALK_RECONNECT_BASE_MS: z.coerce.number().int().min(10).default(1_000),
+  /** Longest wait between two connection attempts. */
+  DINGTALK_RECONNECT_MAX_MS: z.coerce.number().int().min(10).default(60_000),
+});
+
+export interface DingTalkConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly robotCode: string;
+  readonly gatewayUrl: string;
+  readonly apiBase: string;
+  readonly oapiBase: string;
+  /** Baton's card template in the card platform; null: markdown and action cards instead. */
+  readonly cardTemplateId: string | null;
+  readonly mode: 'stream' | 'http';
+  readonly monthlyQuota: number;
+  readonly reconnectBaseMs: number;
+  readonly reconnectMaxMs: number;
+}
+
+/** The DingTalk settings, or null when the deployment does not use DingTalk. */
+export function loadDingTalkConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): DingTalkConfig | null {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(
+      ([k, v]) => k.startsWith('DINGTALK_') && v !== undefined && v !== '',
+    ),
+  );
+  if (!present.DINGTALK_CLIENT_ID) return null;
+  const e = dingtalkEnvSchema.parse(present);
+  return {
+    clientId: e.DINGTALK_CLIENT_ID,
+    clientSecret: e.DINGTALK_CLIENT_SECRET,
+    robotCode: e.DINGTALK_ROBOT_CODE ?? e.DINGTALK_CLIENT_ID,
+    gatewayUrl: e.DINGTALK_GATEWAY_URL,
+    apiBase: e.DINGTALK_API_BASE.replace(/\/+$/, ''),
+    oapiBase: e.DINGTALK_OAPI_BASE.replace(/\/+$/, ''),
+    cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID ?? null,
+    mode: e.DINGTALK_MODE,
+    monthlyQuota: e.DINGTALK_MONTHLY_QUOTA,
+    reconnectBaseMs: e.DINGTALK_RECONNECT_BASE_MS,
+    reconnectMaxMs: e.DINGTALK_RECONNECT_MAX_MS,
+  };
+}

@@ -1,0 +1,119 @@
+import { createDingTalkChatPlatform } from '../../adapters/dingtalk/dingtalk.chat-platform.js';
+import { loadDingTalkConfig } from '../../adapters/dingtalk/dingtalk.config.js';
+import { dingtalkRobotRoute } from '../../adapters/dingtalk/http/robot.route.js';
+import { createDingTalkInbound } from '../../adapters/dingtalk/inbound/dingtalk-inbound.js';
+import { createAccessTokens } from '../../adapters/dingtalk/openapi/access-token.js';
+import { createApiQuota } from '../../adapters/dingtalk/openapi/api-quota.js';
+import { createHttpJson } from '../../adapters/dingtalk/openapi/http-json.js';
+import { createOpenApiCall } from '../../adapters/dingtalk/openapi/openapi-client.js';
+import { createSessionWebhooks } from '../../adapters/dingtalk/openapi/session-webhooks.js';
+import {
+  createStreamReceiver,
+  STREAM_TOPICS,
+} from '../../adapters/dingtalk/stream/stream-receiver.js';
+import { StreamSupervisor } from '../../adapters/dingtalk/stream/stream-supervisor.js';
+import type { Org } from '../domain/org/org.types.js';
+import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
+import type { InboundHandler } from '../ports/inbound-handler.port.js';
+import type { PlatformModule, PlatformModuleContext } from './platform-module.js';
+
+/** DingTalk calls answer within 3 s or time out on DingTalk's side; allow some slack. */
+const HTTP_TIMEOUT_MS = 8_000;
+/** The org is re-read at most this often for mentions and coordination webhooks. */
+const ORG_CACHE_MS = 30_000;
+
+/** The DingTalk platform, or null when DINGTALK_CLIENT_ID is unset. */
+export async function dingtalkModule(ctx: PlatformModuleContext): Promise<PlatformModule | null> {
+  const dt = loadDingTalkConfig(ctx.env);
+  if (!dt) return null;
+  const logger = ctx.logger.child({ platform: 'dingtalk' });
+  const { redis } = ctx.infra;
+  // One hash tag for all of a deployment's keys, as the queues use.
+  const keys = `{${ctx.config.redis.prefix}}:dingtalk:${dt.clientId}`;
+  const now = () => new Date();
+  const http = createHttpJson(HTTP_TIMEOUT_MS);
+  const tokens = createAccessTokens({
+    redis,
+    key: `${keys}:token`,
+    apiBase: dt.apiBase,
+    appKey: dt.clientId,
+    appSecret: dt.clientSecret,
+    http,
+    logger,
+  });
+  const quota = createApiQuota({
+    redis,
+    keyPrefix: `${keys}:api-calls`,
+    monthlyQuota: dt.monthlyQuota,
+    now,
+    logger,
+  });
+  const sessions = createSessionWebhooks(redis, `${keys}:session`);
+  const loadOrg = cachedOrg(ctx);
+  const chatPlatform = createDingTalkChatPlatform({
+    robotCode: dt.robotCode,
+    cardTemplateId: dt.cardTemplateId,
+    oapiBase: dt.oapiBase,
+    openApi: createOpenApiCall({ apiBase: dt.apiBase, http, tokens, quota }),
+    http,
+    sessions,
+    webhookKeyOf: async (chatId) =>
+      (await loadOrg()).coordination.chats.find(
+        (c) => c.platform === 'dingtalk' && c.chatId === chatId,
+      )?.webhookKey ?? null,
+    now,
+    logger,
+  });
+  const inboundFor = (inbound: InboundHandler) =>
+    createDingTalkInbound({ inbound, sessions, loadOrg, now, logger });
+
+  if (dt.mode === 'http') {
+    return {
+      platform: 'dingtalk',
+      chatPlatform,
+      routes: (inbound) =>
+        dingtalkRobotRoute({
+          appSecret: dt.clientSecret,
+          inbound: inboundFor(inbound),
+          now,
+          logger,
+        }),
+      close: async () => undefined,
+    };
+  }
+  const supervisors: StreamSupervisor[] = [];
+  return {
+    platform: 'dingtalk',
+    chatPlatform,
+    async startInbound(inbound) {
+      const supervisor = new StreamSupervisor({
+        clientId: dt.clientId,
+        clientSecret: dt.clientSecret,
+        gatewayUrl: dt.gatewayUrl,
+        topics: STREAM_TOPICS,
+        onCallback: createStreamReceiver(inboundFor(inbound), logger),
+        logger,
+        backoff: { baseMs: dt.reconnectBaseMs, maxMs: dt.reconnectMaxMs },
+      });
+      supervisors.push(supervisor);
+      await supervisor.start();
+      return { close: () => supervisor.stop() };
+    },
+    async close() {
+      await Promise.all(supervisors.map((s) => s.stop()));
+    },
+  };
+}
+
+/** The organisation, re-read from the database at most every ORG_CACHE_MS. */
+function cachedOrg(ctx: PlatformModuleContext): () => Promise<Org> {
+  const store = createOrgStore(ctx.infra.database.db);
+  let cached: { org: Org; at: number } | null = null;
+  return async () => {
+    if (cached && Date.now() - cached.at < ORG_CACHE_MS) return cached.org;
+    const org = await store.loadOrg('default');
+    if (!org) throw new Error('no organisation loaded; import the org file first');
+    cached = { org, at: Date.now() };
+    return org;
+  };
+}
