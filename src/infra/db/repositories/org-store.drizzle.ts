@@ -10,18 +10,21 @@ export function createOrgStore(db: Db): OrgStore {
     async loadOrg(tenantId) {
       const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
       if (!tenant) return null;
-      const [depts, persons, roles, coordinationChats] = await Promise.all([
-        db
-          .select()
-          .from(departments)
-          .where(and(eq(departments.tenantId, tenantId), eq(departments.active, true))),
-        db.select().from(people).where(eq(people.tenantId, tenantId)),
-        db.select().from(roleAssignments).where(eq(roleAssignments.tenantId, tenantId)),
-        db
-          .select()
-          .from(chats)
-          .where(and(eq(chats.tenantId, tenantId), eq(chats.isCoordination, true))),
-      ]);
+      // One after another: `db` may be a transaction, whose single connection takes one query
+      // at a time (pg deprecates queueing them, PGlite has one connection anyway).
+      const depts = await db
+        .select()
+        .from(departments)
+        .where(and(eq(departments.tenantId, tenantId), eq(departments.active, true)));
+      const persons = await db.select().from(people).where(eq(people.tenantId, tenantId));
+      const roles = await db
+        .select()
+        .from(roleAssignments)
+        .where(eq(roleAssignments.tenantId, tenantId));
+      const coordinationChats = await db
+        .select()
+        .from(chats)
+        .where(and(eq(chats.tenantId, tenantId), eq(chats.isCoordination, true)));
       const settings = tenant.settings as TenantSettings;
       const withRole = (role: string) =>
         roles
