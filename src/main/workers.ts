@@ -22,6 +22,7 @@ import type { DeliveryRecord } from '../ports/delivery-store.port.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { PlatformModule } from './platform-module.js';
 import { createPlatforms } from './platforms.js';
+import { startReportJobs } from './report-jobs.js';
 import { loadTemplates, templateLadders } from './templates.js';
 
 /**
@@ -118,6 +119,7 @@ export async function startWorkers(
     logger: logger.child({ component: 'maintenance' }),
     reconcile,
   });
+  const reportWorker = await startReportJobs(config, infra, queues, logger, () => relay.poke());
   relay.start();
   logger.info({ result: await reconcile() }, 'workers started; schedule reconciled');
   await markRedisIntact(infra.redis, config.redis.prefix);
@@ -143,6 +145,7 @@ export async function startWorkers(
         deliveryWorker.close(),
         scheduleWorker.close(),
         maintenanceWorker.close(),
+        reportWorker.close(),
       ]);
     },
   };

@@ -10,7 +10,9 @@ export type DeliveryPurpose =
   | 'escalation'
   | 'digest'
   | 'rating'
-  | 'report';
+  | 'report'
+  /** The personal daily digest of open nodes (not a chat-budget `digest`). */
+  | 'daily-digest';
 
 /** An outbound message to write in the same transaction as the change that causes it. */
 export interface NewDelivery {

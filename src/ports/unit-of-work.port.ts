@@ -2,6 +2,7 @@ import type { Platform } from '../domain/org/org.types.js';
 import type { TaskEvent } from '../domain/task/task.effects.js';
 import type { Task, TaskNode } from '../domain/task/task.types.js';
 import type { NewDelivery } from './delivery-store.port.js';
+import type { KpiSource } from './kpi-source.port.js';
 
 /** Tasks as the use-cases read and write them, inside one transaction. */
 export interface TaskRepository {
@@ -23,9 +24,33 @@ export interface TaskRepository {
   ): Promise<{ task: Task; node: TaskNode }[]>;
 }
 
+/** The requester's satisfaction rating of a task (one per task). */
+export interface RatingRepository {
+  /** The task's rating, locked, or null when none was given. */
+  find(taskId: string): Promise<{ score: number; comment: string | null; createdAt: Date } | null>;
+  /** Gives or replaces the rating. */
+  save(rating: {
+    taskId: string;
+    personId: string;
+    score: number;
+    comment: string | null;
+  }): Promise<void>;
+}
+
+/** A person's own choices (not directory data). */
+export interface PersonSettingsRepository {
+  setDailyDigest(tenantId: string, personId: string, enabled: boolean): Promise<void>;
+  /** People of the tenant who turned the daily digest off. */
+  digestOptOuts(tenantId: string): Promise<ReadonlySet<string>>;
+}
+
 /** Everything one transaction may write; it commits whole or not at all. */
 export interface UnitOfWork {
   readonly tasks: TaskRepository;
+  readonly ratings: RatingRepository;
+  readonly personSettings: PersonSettingsRepository;
+  /** KPI facts, read inside this transaction. */
+  readonly kpis: KpiSource;
   /** Claims a scheduled ping; false when it fired before (a replay or a re-added job). */
   claimPing(ping: {
     id: string;

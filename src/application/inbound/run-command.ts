@@ -6,6 +6,8 @@ import { parseDeadline } from '../../domain/deadline/deadline.parser.js';
 import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { nodeRef } from '../../domain/task/task-status.models.js';
+import { rateTask, ratingThanks } from '../rating/rate-task.usecase.js';
+import { replyWeeklyReport } from '../report/report-command.js';
 import type { CommandScope } from './engine-context.js';
 import { lockTask, targetNode } from './node-target.js';
 import { resolveName } from './org-directory.js';
@@ -171,9 +173,14 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
     case 'start-flow':
       await createTaskFromTemplate(scope, command);
       return;
+    case 'rate': {
+      const task = await lockTask(scope, command.ref);
+      await rateTask(scope, task, command.score, command.comment);
+      return replyText(scope, ratingThanks(task, command.score));
+    }
     case 'report':
+      return replyWeeklyReport(scope, command.period);
     case 'setup':
-    case 'rate':
       throw new DomainError(
         'command.not_available',
         `「/${command.kind}」还没有开放，敬请期待。发送 /帮助 查看可用命令。`,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CardContext } from '../../../cards/card-context.js';
+import { ratingCard } from '../../../cards/rating-card.builder.js';
 import { taskCard } from '../../../cards/task-card.builder.js';
 import type { Org } from '../../domain/org/org.types.js';
 import type { TaskEffect } from '../../domain/task/task.effects.js';
@@ -123,9 +124,7 @@ export async function applyEffects(
         toPerson(
           task.creatorId,
           'rating',
-          text(
-            `【接力】任务 #${task.number} ${task.title} 已完成，请为这次协作评分：回复 /评分 #${task.number} 1-5 [评价]`,
-          ),
+          { kind: 'card', card: ratingCard(task, null), mentions: [] },
           key,
           null,
         );

@@ -12,6 +12,11 @@ const timezone = z
   .string()
   .refine(isKnownTimeZone, { message: 'expected an IANA time zone such as Asia/Shanghai' });
 
+/** `HH:MM` on a 24-hour clock. */
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a time such as 09:00' });
+
 /** Environment variables Baton reads, with their defaults. Parsed once at start. */
 export const envSchema = z.object({
   PORT: port.default(3000),
@@ -39,6 +44,10 @@ export const envSchema = z.object({
   BATON_JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   /** How often each worker checks that Redis still holds Baton's data (FLUSHALL, failover). */
   BATON_REDIS_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  /** When the weekly report goes to coordination chats (org time, first working day of the week). */
+  BATON_WEEKLY_REPORT_AT: clockTime.default('09:00'),
+  /** When the personal daily digest goes out (org time, working days). */
+  BATON_DAILY_DIGEST_AT: clockTime.default('09:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { RunInTransaction, UnitOfWork } from '../../ports/unit-of-work.port.js';
 import type { Db, Tx } from './client.js';
+import { createKpiSource } from './queries/kpi-source.drizzle.js';
 import { enqueueDeliveries } from './repositories/delivery-store.drizzle.js';
+import { createPersonSettingsRepository } from './repositories/person-settings.drizzle.js';
+import { createRatingRepository } from './repositories/rating-store.drizzle.js';
 import { createTaskRepository } from './repositories/task-repository.drizzle.js';
 import { events, firedPings, inboundMessages, outbox } from './schema/index.js';
 
 function unitOfWork(tx: Tx): UnitOfWork {
   return {
     tasks: createTaskRepository(tx),
+    ratings: createRatingRepository(tx),
+    personSettings: createPersonSettingsRepository(tx),
+    kpis: createKpiSource(tx),
     async claimPing(ping) {
       const inserted = await tx
         .insert(firedPings)

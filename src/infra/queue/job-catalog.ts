@@ -61,6 +61,20 @@ export const JOBS = {
     attempts: 3,
     backoffMs: 10_000,
   }),
+  /** Post last week's report to each coordination chat (on the first working day of a week). */
+  'weekly-report': defineJob({
+    queue: QUEUE_NAMES.report,
+    payload: z.object({ version: z.literal(1) }),
+    attempts: 5,
+    backoffMs: 30_000,
+  }),
+  /** Send each person with open nodes their daily digest (on working days). */
+  'daily-digest': defineJob({
+    queue: QUEUE_NAMES.report,
+    payload: z.object({ version: z.literal(1) }),
+    attempts: 5,
+    backoffMs: 30_000,
+  }),
 } as const;
 
 export type JobName = keyof typeof JOBS;

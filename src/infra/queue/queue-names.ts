@@ -9,6 +9,8 @@ export const QUEUE_NAMES = {
   schedule: 'schedule',
   /** Repeatable housekeeping: reconciliation, the daily digest. */
   maintenance: 'maintenance',
+  /** Repeatable jobs on the org's clock: the weekly report and the personal daily digest. */
+  report: 'report',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

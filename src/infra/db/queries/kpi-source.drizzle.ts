@@ -8,14 +8,13 @@ import { closedTaskFacts, ratingFacts } from './kpi-task-facts.js';
 /** KPI facts straight from Postgres: node rows and the event log, never counters. */
 export function createKpiSource(db: Db): KpiSource {
   return {
+    // One query after another: `db` may be a transaction, whose one connection runs one at a time.
     async facts(tenantId, period, now) {
-      const [finishedNodes, closedTasks, escalations, openLate, ratings] = await Promise.all([
-        finishedNodeFacts(db, tenantId, period),
-        closedTaskFacts(db, tenantId, period),
-        escalationFacts(db, tenantId, period),
-        openLateFacts(db, tenantId, now),
-        ratingFacts(db, tenantId, period),
-      ]);
+      const finishedNodes = await finishedNodeFacts(db, tenantId, period);
+      const closedTasks = await closedTaskFacts(db, tenantId, period);
+      const escalations = await escalationFacts(db, tenantId, period);
+      const openLate = await openLateFacts(db, tenantId, now);
+      const ratings = await ratingFacts(db, tenantId, period);
       return { finishedNodes, closedTasks, escalations, openLate, ratings };
     },
     attention: (tenantId, period, now) => attentionItems(db, tenantId, period, now),

@@ -1,0 +1,30 @@
+import type { Card } from '../../../cards/card.types.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import type { InboundCardAction } from '../../ports/inbound-event.types.js';
+import { switchDigest } from '../digest/digest-switch.js';
+import { rateTask } from '../rating/rate-task.usecase.js';
+import type { CommandScope } from './engine-context.js';
+
+/**
+ * Buttons on a person's own cards (rating request, daily digest). Returns the card as it is
+ * now, or null when the action is not one of these (a task card's button).
+ */
+export async function runPersonalCardAction(
+  scope: CommandScope,
+  event: InboundCardAction,
+): Promise<Card | null> {
+  switch (event.actionId) {
+    case 'rating.score': {
+      const score = Number(event.value.score);
+      const task = event.value.taskId ? await scope.uow.tasks.lockById(event.value.taskId) : null;
+      if (!task || !Number.isInteger(score) || score < 1 || score > 5)
+        throw new DomainError('card.unknown_action', '这个按钮已失效，请发送 /评分 #编号 1-5。');
+      return rateTask(scope, task, score, null);
+    }
+    case 'digest.off':
+    case 'digest.on':
+      return switchDigest(scope, event.actionId === 'digest.on');
+    default:
+      return null;
+  }
+}
