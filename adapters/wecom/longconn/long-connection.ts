@@ -41,12 +41,21 @@ export function createLongConnection(deps: {
     logger,
   });
   let session: BotSession | null = null;
+  /** Set when this process stops taking callbacks, i.e. it is shutting down. */
+  let closing = false;
 
   return {
     cardStates,
     /** A proactive send to a group chatid or a userid; resolves with its req_id. */
     send(chatid: string, body: Record<string, unknown>): Promise<string> {
-      return session ? session.send(chatid, body) : relay.send(chatid, body);
+      if (session) return session.send(chatid, body);
+      // A closing process fails fast, so its workers stop promptly; the queue retries the send
+      // in a process that stays.
+      if (closing)
+        return Promise.reject(
+          new ChatPlatformError('transient', 'this process has closed its WeCom long connection'),
+        );
+      return relay.send(chatid, body);
     },
     /** Campaigns for the connection until closed; the holder takes callbacks into `inbound`. */
     start(inbound: InboundHandler): { close(): Promise<void> } {
@@ -97,7 +106,12 @@ export function createLongConnection(deps: {
           session = null;
         },
       });
-      return { close: () => lease.close() };
+      return {
+        close: () => {
+          closing = true;
+          return lease.close();
+        },
+      };
     },
     async close() {
       await relay.close();
