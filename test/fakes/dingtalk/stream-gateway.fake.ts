@@ -37,6 +37,8 @@ export class FakeStreamGateway {
   readonly opens: { clientId: string; subscriptions: unknown }[] = [];
   readonly acks: RecordedAck[] = [];
   readonly pingReplies: string[] = [];
+  /** `open:<n>` and `close:<n>` per connection, in order. */
+  readonly connectionLog: string[] = [];
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly tickets = new Set<string>();
   private readonly connections: Connection[] = [];
@@ -164,8 +166,10 @@ export class FakeStreamGateway {
   private accept(socket: WebSocket): void {
     const connection: Connection = { id: ++this.counter, socket, draining: false };
     this.connections.push(connection);
+    this.connectionLog.push(`open:${connection.id}`);
     socket.on('message', (raw) => this.onClientFrame(connection, String(raw)));
     socket.on('close', () => {
+      this.connectionLog.push(`close:${connection.id}`);
       this.connections.splice(this.connections.indexOf(connection), 1);
       // What this connection never acked goes again on the next one.
       for (const entry of this.unacked.values()) {
