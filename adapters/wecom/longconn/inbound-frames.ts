@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { InboundCardAction, InboundMessage } from '../../../src/ports/inbound-event.types.js';
+import { stripLeadingMention } from '../callback/mention.js';
 
 const from = z.object({ userid: z.string().min(1) });
 
@@ -25,9 +26,6 @@ const cardEventCallback = z.object({
   event: z.looseObject({ eventtype: z.literal('template_card_event') }),
 });
 
-/** A group message starts with `@BotName` (and a space, often a full-width one). */
-const LEADING_MENTION = /^\s*@\S+[\s\u3000]*/u;
-
 /** A button's key, read back into the neutral action it was rendered from. */
 export type ButtonKeyDecoder = (
   key: string,
@@ -52,7 +50,7 @@ export function toInboundMessage(body: unknown, receivedAt: Date): InboundMessag
     messageId: b.msgid,
     chat,
     sender: { platformUserId: b.from.userid, displayName: null },
-    text: chat.isGroup ? b.text.content.replace(LEADING_MENTION, '') : b.text.content.trim(),
+    text: chat.isGroup ? stripLeadingMention(b.text.content) : b.text.content.trim(),
     mentions: [],
     receivedAt,
     replyHandle: null,
