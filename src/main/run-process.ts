@@ -16,6 +16,7 @@ import { type Infrastructure, openInfrastructure, StartupError } from './infrast
 import { bootstrapOrg } from './org-bootstrap.js';
 import type { Closable, PlatformModule } from './platform-module.js';
 import { createPlatformModules } from './platform-modules.js';
+import { loadTemplates } from './templates.js';
 import { startWorkers } from './workers.js';
 
 export type ProcessMode = 'all' | 'serve' | 'worker';
@@ -99,6 +100,13 @@ async function startHttp(
       inbound: engine.inbound,
       events: engine.simEvents,
       onChange: createSimEventPublisher(infra.redis, config.redis.prefix, logger),
+    },
+    console: {
+      db: infra.database.db,
+      tenantId: 'default',
+      orgStore,
+      publicUrl: config.http.publicUrl,
+      templates: loadTemplates(config),
     },
     queues: Object.values(QUEUE_NAMES).map((name) => queues.queue(name)),
     platformRoutes: engine.platformRoutes,

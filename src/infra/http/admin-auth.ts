@@ -1,5 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROJECT_ROOT } from '../project-paths.js';
 
 const COOKIE = 'baton_admin';
 
@@ -31,11 +34,26 @@ function tokenOf(request: FastifyRequest): { token: string; fromQuery: boolean }
   return cookie === null ? null : { token: cookie, fromQuery: false };
 }
 
+/** A person opening a page in a browser (a chat card's link) gets a form to enter the token. */
+function wantsPage(request: FastifyRequest): boolean {
+  return request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+}
+
+let loginPage: Buffer | null = null;
+function loginPageHtml(): Buffer {
+  loginPage ??= readFileSync(
+    join(PROJECT_ROOT, 'src', 'infra', 'http', 'public', 'console-login.html'),
+  );
+  return loginPage;
+}
+
 /** An onRequest hook refusing requests without the admin token with 401. */
 export function requireAdminToken(expected: string) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const given = tokenOf(request);
     if (given === null || !tokensMatch(given.token, expected)) {
+      if (wantsPage(request))
+        return reply.status(401).type('text/html; charset=utf-8').send(loginPageHtml());
       return reply
         .status(401)
         .header('www-authenticate', 'Bearer realm="baton"')

@@ -6,6 +6,8 @@ import { loggerOptions, serializeRequest } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { requireAdminToken } from './admin-auth.js';
 import { handleHttpError } from './error-handler.js';
+import { consoleRoutes } from './routes/console.route.js';
+import { type ConsoleRouteDeps, consoleApiRoutes } from './routes/console-api.route.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.route.js';
 import { metricsRoutes, observeRequestDurations } from './routes/metrics.route.js';
 import { orgRoutes } from './routes/org.route.js';
@@ -22,6 +24,8 @@ export interface AppDeps {
   readonly queues: readonly Queue[];
   /** The chat simulator; it needs no account, so it is always on. */
   readonly sim: SimRouteDeps;
+  /** The console at `/` and its JSON API (behind the admin token); left out by single-route tests. */
+  readonly console?: ConsoleRouteDeps;
   /** Chat platforms' callback routes; each verifies its own signatures (no admin token). */
   readonly platformRoutes?: readonly FastifyPluginAsync[];
 }
@@ -51,6 +55,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     api.addHook('onRequest', requireAdminToken(deps.adminToken));
     await api.register(orgRoutes, { orgStore: deps.orgStore });
     await api.register(queuesDashboardRoutes, { queues: deps.queues });
+    if (deps.console) {
+      await api.register(consoleRoutes);
+      await api.register(consoleApiRoutes, deps.console);
+    }
   });
   return app;
 }
