@@ -1,10 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { InboundHandler } from '../../../src/ports/inbound-handler.port.js';
+import type { InboundCardAction } from '../../../src/ports/inbound-event.types.js';
+import type { InboundHandler, InboundOutcome } from '../../../src/ports/inbound-handler.port.js';
 import { renderTemplateCard } from '../render/template-card.render.js';
 import { mapAibotCallback } from './aibot-callback.mapper.js';
 import { aibotCallbackSchema } from './aibot-callback.schema.js';
+import type { AnsweredCards } from './answered-cards.js';
 import type { CallbackKeys } from './callback.config.js';
 import {
   CallbackRejected,
@@ -24,6 +26,7 @@ export interface BotCallbackDeps {
   readonly windowS: number;
   readonly inbound: InboundHandler;
   readonly slots: PassiveReplySlots;
+  readonly answeredCards: AnsweredCards;
   readonly logger: Logger;
   /** How long a message callback waits for the engine's card to answer with (WeCom: 5 s). */
   readonly replyWaitMs: number;
@@ -69,7 +72,7 @@ export function botCallbackRoutes(deps: BotCallbackDeps): FastifyPluginAsync {
       };
       if (mapped.kind === 'ignored') return reply.send('');
       if (mapped.kind === 'card-action') {
-        const outcome = await deps.inbound.handle(mapped.event);
+        const outcome = await handleClick(deps, mapped.taskId, mapped.event);
         if (!outcome.updatedCard) return reply.send('');
         return answer(
           JSON.stringify({
@@ -88,6 +91,24 @@ export function botCallbackRoutes(deps: BotCallbackDeps): FastifyPluginAsync {
       return plaintext ? answer(plaintext) : reply.send('');
     });
   };
+}
+
+/** Handles a click, noting the card it will be answered with for the engine's own update. */
+async function handleClick(
+  deps: BotCallbackDeps,
+  taskId: string,
+  event: InboundCardAction,
+): Promise<InboundOutcome> {
+  await deps.answeredCards.clickStarted(taskId);
+  try {
+    const outcome = await deps.inbound.handle(event);
+    if (outcome.updatedCard) await deps.answeredCards.shown(taskId, outcome.updatedCard);
+    else await deps.answeredCards.clickFailed(taskId);
+    return outcome;
+  } catch (error) {
+    await deps.answeredCards.clickFailed(taskId);
+    throw error;
+  }
 }
 
 function parseJson(text: unknown): unknown {

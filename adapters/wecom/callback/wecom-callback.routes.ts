@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import type { InboundHandler } from '../../../src/ports/inbound-handler.port.js';
+import type { AnsweredCards } from './answered-cards.js';
 import { appCallbackRoutes, type UpdateClickedCard } from './app-callback.route.js';
 import { botCallbackRoutes } from './bot-callback.route.js';
 import type { WecomHttpConfig } from './callback.config.js';
@@ -12,6 +13,7 @@ const DEFAULT_REPLY_WAIT_MS = 3_000;
 export interface WecomCallbackDeps {
   readonly config: WecomHttpConfig;
   readonly slots: PassiveReplySlots;
+  readonly answeredCards: AnsweredCards;
   readonly logger: Logger;
   readonly updateClickedCard: UpdateClickedCard | null;
   readonly replyWaitMs?: number;
@@ -32,6 +34,7 @@ export function wecomCallbackRoutes(
           ...common,
           keys: deps.config.bot,
           slots: deps.slots,
+          answeredCards: deps.answeredCards,
           replyWaitMs: deps.replyWaitMs ?? DEFAULT_REPLY_WAIT_MS,
         }),
       );

@@ -1,0 +1,73 @@
+import type { Card } from '../../../cards/card.types.js';
+import {
+  type ChatPlatform,
+  ChatPlatformError,
+  type MessageTarget,
+  type OutboundMessage,
+  type SentMessage,
+} from '../../../src/ports/chat-platform.port.js';
+import type { AnsweredCards } from '../callback/answered-cards.js';
+import type { PassiveReplySlots } from '../callback/passive-reply-slots.js';
+import type { AppMessenger } from './app-messenger.js';
+import type { createRobotMessenger } from './robot-messenger.js';
+
+export interface WecomHttpChatPlatformDeps {
+  readonly slots: PassiveReplySlots;
+  readonly answeredCards: AnsweredCards;
+  /** The self-built app, for private messages and cards; null when not configured. */
+  readonly app: AppMessenger | null;
+  readonly robot: ReturnType<typeof createRobotMessenger>;
+  /** A coordination chat's group-robot key from the org file, if it has one. */
+  readonly webhookKeyOf: (chatId: string) => Promise<string | null>;
+  /** Where to send what no HTTP path can carry (the long connection), if anything. */
+  readonly fallback: ChatPlatform | null;
+}
+
+/**
+ * WeCom over its HTTP surfaces. A chat message first goes to a waiting API-mode callback as its
+ * passive reply (the only way such a bot posts a card to a group), then to the chat's group robot
+ * (markdown), then to the fallback. A private message goes to a waiting callback, then through
+ * the self-built app (interactive card, updated with its response code), then the fallback.
+ */
+export function createWecomHttpChatPlatform(deps: WecomHttpChatPlatformDeps): ChatPlatform {
+  const unreachable = (target: MessageTarget) =>
+    new ChatPlatformError(
+      'configuration',
+      target.kind === 'chat'
+        ? 'no WeCom path to this group: give it a webhookKey in the org file or use the long connection'
+        : 'no WeCom path to this person: configure the self-built app or the long connection',
+    );
+  return {
+    platform: 'wecom',
+    capabilities: {
+      interactiveCardsInGroups: true,
+      interactiveCardsInPrivate: true,
+      updateCardInPlace: true,
+      // WeCom group robots take 20 messages a minute per chat.
+      chatBudget: { messages: 20, windowMs: 60_000 },
+    },
+    async send(target: MessageTarget, message: OutboundMessage): Promise<SentMessage> {
+      const passive = await deps.slots.offer(target, message);
+      if (passive) return passive;
+      if (target.kind === 'chat') {
+        const key = await deps.webhookKeyOf(target.chatId);
+        if (key) return deps.robot.send(key, message);
+      } else if (deps.app) {
+        return deps.app.send(target.platformUserId, message);
+      }
+      if (deps.fallback) return deps.fallback.send(target, message);
+      throw unreachable(target);
+    },
+    async updateCard(ref: SentMessage, target: MessageTarget, card: Card): Promise<SentMessage> {
+      if (ref.cardRef && (await deps.answeredCards.alreadyShows(ref.cardRef, card))) return ref;
+      if (ref.responseCode && deps.app && target.kind === 'person') {
+        return deps.app.updateCard(ref, target.platformUserId, card);
+      }
+      if (deps.fallback) return deps.fallback.updateCard(ref, target, card);
+      throw new ChatPlatformError(
+        'permanent',
+        'this WeCom card cannot change in place; posting it anew',
+      );
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import Fastify from 'fastify';
+import { createWecomHttpParts } from '../../../adapters/wecom/api/wecom-http.parts.js';
+import { loadWecomHttpConfig } from '../../../adapters/wecom/callback/callback.config.js';
+import { createOrgStore } from '../../../src/infra/db/repositories/org-store.drizzle.js';
+import type { PlatformModule } from '../../../src/main/platform-module.js';
+import { startEngine } from '../../helpers/engine.js';
+import { startFakeWecomApi } from './api-server.js';
+import { createCallbackSender } from './callback-sender.js';
+
+export const WECOM_TEST_KEYS = {
+  corpId: 'ww0123456789abcdef',
+  agentId: '1000002',
+  appSecret: 'app-secret-for-tests',
+  botToken: 'BotToken2024',
+  botAesKey: 'Nj1lI7RhV7s7CJ7uUCISwJ3q1gtQtxzdtqukxDdtMqg',
+  appToken: 'TestToken2024wecom',
+  appAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+  webhookKey: 'robot-key-coordination',
+} as const;
+
+/**
+ * The whole engine with WeCom's HTTP side (API-mode bot and self-built app callbacks on a local
+ * Fastify, sends to a local WeCom API), and senders that encrypt and sign like WeCom.
+ */
+export async function startWecomHttpEngine(
+  orgFile = 'test/fixtures/org/wecom-callback.yaml',
+  options: { replyWaitMs?: number } = {},
+) {
+  const k = WECOM_TEST_KEYS;
+  const api = await startFakeWecomApi({
+    corpId: k.corpId,
+    secret: k.appSecret,
+    webhookKeys: [k.webhookKey],
+  });
+  const env = {
+    WECOM_API_BASE: api.url,
+    WECOM_BOT_TOKEN: k.botToken,
+    WECOM_BOT_AES_KEY: k.botAesKey,
+    WECOM_CORP_ID: k.corpId,
+    WECOM_AGENT_ID: k.agentId,
+    WECOM_APP_SECRET: k.appSecret,
+    WECOM_APP_TOKEN: k.appToken,
+    WECOM_APP_AES_KEY: k.appAesKey,
+  };
+  const engine = await startEngine(orgFile, {
+    modules: async (ctx): Promise<PlatformModule[]> => {
+      const orgStore = createOrgStore(ctx.infra.database.db);
+      const parts = createWecomHttpParts({
+        config: loadWecomHttpConfig(env),
+        redis: ctx.infra.redis,
+        keyPrefix: `{${ctx.config.redis.prefix}}`,
+        logger: ctx.logger,
+        webhookKeyOf: async (chatId) => {
+          const org = await orgStore.loadOrg('default');
+          const chat = org?.coordination.chats.find(
+            (c) => c.platform === 'wecom' && c.chatId === chatId,
+          );
+          return chat?.webhookKey ?? null;
+        },
+        fallback: null,
+        ...(options.replyWaitMs === undefined ? {} : { replyWaitMs: options.replyWaitMs }),
+      });
+      return [
+        {
+          platform: 'wecom',
+          chatPlatform: parts.chatPlatform,
+          routes: parts.routes,
+          close: async () => undefined,
+        },
+      ];
+    },
+  });
+  const routes = engine.modules[0]?.routes;
+  if (!routes) throw new Error('WeCom module not built');
+  const http = Fastify({ logger: false });
+  await http.register(routes(engine.inbound));
+  await http.listen({ port: 0, host: '127.0.0.1' });
+  const address = http.server.address();
+  if (!address || typeof address === 'string') throw new Error('callback app did not listen');
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    engine,
+    api,
+    url,
+    bot: createCallbackSender(url, { token: k.botToken, aesKey: k.botAesKey, receiveId: '' }),
+    app: createCallbackSender(url, { token: k.appToken, aesKey: k.appAesKey, receiveId: k.corpId }),
+    async stop() {
+      await http.close();
+      await engine.stop();
+      await api.close();
+    },
+  };
+}
+
+export type WecomHttpEngine = Awaited<ReturnType<typeof startWecomHttpEngine>>;
