@@ -16,6 +16,10 @@ const dingtalkEnvSchema = z.object({
   DINGTALK_MONTHLY_QUOTA: z.coerce.number().int().positive().default(5_000),
   /** First wait after a failed connection attempt; doubles up to DINGTALK_RECONNECT_MAX_MS. */
   DINGTALK_RECONNECT_BASE_MS: z.coerce.number().int().min(10).default(1_000),
+  /** How often the Stream connection is pinged and checked. */
+  DINGTALK_HEALTH_CHECK_MS: z.coerce.number().int().min(10).default(20_000),
+  /** A Stream connection without any traffic this long is replaced. */
+  DINGTALK_STALE_AFTER_MS: z.coerce.number().int().min(10).default(90_000),
   /** Longest wait between two connection attempts. */
   DINGTALK_RECONNECT_MAX_MS: z.coerce.number().int().min(10).default(60_000),
 });
@@ -31,6 +35,8 @@ export interface DingTalkConfig {
   readonly cardTemplateId: string | null;
   readonly mode: 'stream' | 'http';
   readonly monthlyQuota: number;
+  readonly healthCheckMs: number;
+  readonly staleAfterMs: number;
   readonly reconnectBaseMs: number;
   readonly reconnectMaxMs: number;
 }
@@ -56,6 +62,8 @@ export function loadDingTalkConfig(
     cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID ?? null,
     mode: e.DINGTALK_MODE,
     monthlyQuota: e.DINGTALK_MONTHLY_QUOTA,
+    healthCheckMs: e.DINGTALK_HEALTH_CHECK_MS,
+    staleAfterMs: e.DINGTALK_STALE_AFTER_MS,
     reconnectBaseMs: e.DINGTALK_RECONNECT_BASE_MS,
     reconnectMaxMs: e.DINGTALK_RECONNECT_MAX_MS,
   };

@@ -1,3 +1,4 @@
+import { TOPIC_CARD, TOPIC_ROBOT } from 'dingtalk-stream';
 import { createDingTalkChatPlatform } from '../../adapters/dingtalk/dingtalk.chat-platform.js';
 import { loadDingTalkConfig } from '../../adapters/dingtalk/dingtalk.config.js';
 import { dingtalkRobotRoute } from '../../adapters/dingtalk/http/robot.route.js';
@@ -7,10 +8,7 @@ import { createApiQuota } from '../../adapters/dingtalk/openapi/api-quota.js';
 import { createHttpJson } from '../../adapters/dingtalk/openapi/http-json.js';
 import { createOpenApiCall } from '../../adapters/dingtalk/openapi/openapi-client.js';
 import { createSessionWebhooks } from '../../adapters/dingtalk/openapi/session-webhooks.js';
-import {
-  createStreamReceiver,
-  STREAM_TOPICS,
-} from '../../adapters/dingtalk/stream/stream-receiver.js';
+import { createStreamReceiver } from '../../adapters/dingtalk/stream/stream-receiver.js';
 import { StreamSupervisor } from '../../adapters/dingtalk/stream/stream-supervisor.js';
 import type { Org } from '../domain/org/org.types.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
@@ -67,41 +65,45 @@ export async function dingtalkModule(ctx: PlatformModuleContext): Promise<Platfo
   const inboundFor = (inbound: InboundHandler) =>
     createDingTalkInbound({ inbound, sessions, loadOrg, now, logger });
 
-  if (dt.mode === 'http') {
-    return {
-      platform: 'dingtalk',
-      chatPlatform,
-      routes: (inbound) =>
-        dingtalkRobotRoute({
-          appSecret: dt.clientSecret,
-          inbound: inboundFor(inbound),
-          now,
-          logger,
-        }),
-      close: async () => undefined,
-    };
-  }
   const supervisors: StreamSupervisor[] = [];
-  return {
-    platform: 'dingtalk',
+  const startStream = async (inbound: InboundHandler, topics: readonly string[]) => {
+    const supervisor = new StreamSupervisor({
+      clientId: dt.clientId,
+      clientSecret: dt.clientSecret,
+      gatewayUrl: dt.gatewayUrl,
+      topics,
+      onCallback: createStreamReceiver(inboundFor(inbound), logger),
+      logger,
+      backoff: { baseMs: dt.reconnectBaseMs, maxMs: dt.reconnectMaxMs },
+      healthCheckMs: dt.healthCheckMs,
+      staleAfterMs: dt.staleAfterMs,
+    });
+    supervisors.push(supervisor);
+    await supervisor.start();
+    return { close: () => supervisor.stop() };
+  };
+  const common = {
+    platform: 'dingtalk' as const,
     chatPlatform,
-    async startInbound(inbound) {
-      const supervisor = new StreamSupervisor({
-        clientId: dt.clientId,
-        clientSecret: dt.clientSecret,
-        gatewayUrl: dt.gatewayUrl,
-        topics: STREAM_TOPICS,
-        onCallback: createStreamReceiver(inboundFor(inbound), logger),
-        logger,
-        backoff: { baseMs: dt.reconnectBaseMs, maxMs: dt.reconnectMaxMs },
-      });
-      supervisors.push(supervisor);
-      await supervisor.start();
-      return { close: () => supervisor.stop() };
-    },
     async close() {
       await Promise.all(supervisors.map((s) => s.stop()));
     },
+  };
+  if (dt.mode === 'stream') {
+    return {
+      ...common,
+      startInbound: (inbound) => startStream(inbound, [TOPIC_ROBOT, TOPIC_CARD]),
+    };
+  }
+  return {
+    ...common,
+    routes: (inbound) =>
+      dingtalkRobotRoute({ appSecret: dt.clientSecret, inbound: inboundFor(inbound), now, logger }),
+    // Card taps come only over Stream (cards are created with callbackType STREAM), so HTTP
+    // mode still opens a Stream connection for them when cards are on.
+    ...(dt.cardTemplateId
+      ? { startInbound: (inbound: InboundHandler) => startStream(inbound, [TOPIC_CARD]) }
+      : {}),
   };
 }
 

@@ -5,8 +5,6 @@ import type { DingTalkInbound } from '../inbound/dingtalk-inbound.js';
 import { renderCardParams } from '../render/card-params.render.js';
 import type { GatewayClient } from './gateway-client.js';
 
-export const STREAM_TOPICS = [TOPIC_ROBOT, TOPIC_CARD] as const;
-
 /** How long a card tap may take before it is acked without the updated card. */
 const CARD_ACK_BUDGET_MS = 2_000;
 

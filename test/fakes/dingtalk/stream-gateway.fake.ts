@@ -145,6 +145,17 @@ export class FakeStreamGateway {
     setTimeout(() => connection.socket.close(), closeAfterMs).unref();
   }
 
+  /**
+   * The live connection goes silent: the server stops reading it, so it answers no ping and
+   * pushes nothing, like a half-open TCP connection behind a dead NAT.
+   */
+  silence(): void {
+    const connection = this.live();
+    if (!connection) throw new Error('no live connection');
+    connection.draining = true;
+    (connection.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+  }
+
   /** Drops the live connection's socket without a closing handshake. */
   dropSocket(): void {
     const connection = this.live();

@@ -58,4 +58,20 @@ describe('DingTalk HTTP mode: POST /dingtalk/robot', () => {
     await waitFor(async () => (await taskTitles()).includes('正常'), { what: 'the good one' });
     expect(await taskTitles()).toEqual(['正常']);
   });
+
+  it('still takes card taps over Stream, and only those, when cards are on', async () => {
+    const withCards = await startDingTalkEngine(undefined, {
+      DINGTALK_MODE: 'http',
+      DINGTALK_CARD_TEMPLATE_ID: 'baton-task.schema',
+    });
+    try {
+      await waitFor(() => withCards.fake.gateway.openConnections === 1, { what: 'connected' });
+      expect(withCards.fake.gateway.opens[0]?.subscriptions).toEqual([
+        { type: 'EVENT', topic: '*' },
+        { type: 'CALLBACK', topic: '/v1.0/card/instances/callback' },
+      ]);
+    } finally {
+      await withCards.stop();
+    }
+  });
 });

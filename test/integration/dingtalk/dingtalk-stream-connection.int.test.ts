@@ -71,6 +71,24 @@ describe('DingTalk Stream: the connection comes back, bounded, and loses nothing
     expect(dt.fake.gateway.opens).toHaveLength(2);
   });
 
+  it('replaces a connection that has gone silent', async () => {
+    dt = await startDingTalkEngine(undefined, {
+      DINGTALK_CARD_TEMPLATE_ID: 'baton-task.schema',
+      DINGTALK_HEALTH_CHECK_MS: '100',
+      DINGTALK_STALE_AFTER_MS: '500',
+    });
+    await waitFor(() => dt?.fake.gateway.openConnections === 1, { what: 'connected' });
+    // Pongs keep a quiet but healthy connection alive past the stale limit.
+    await sleep(800);
+    expect(dt.fake.gateway.opens).toHaveLength(1);
+    dt.fake.gateway.silence();
+    newTask(dt, '修电梯');
+    await waitFor(async () => dt && (await taskCount(dt)) === 1, {
+      what: 'the message handled on a new connection',
+    });
+    expect(dt.fake.gateway.opens).toHaveLength(2);
+  });
+
   it('answers the server ping on the connection', async () => {
     dt = await startDingTalkEngine();
     await waitFor(() => dt?.fake.gateway.openConnections === 1, { what: 'connected' });
