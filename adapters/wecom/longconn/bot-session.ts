@@ -1,4 +1,10 @@
-import { type SendMsgBody, type TemplateCard, WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
+import {
+  type SendMsgBody,
+  type TemplateCard,
+  WSAuthFailureError,
+  WSClient,
+  type WsFrame,
+} from '@wecom/aibot-node-sdk';
 import type { Logger } from 'pino';
 import type { Card } from '../../../cards/card.types.js';
 import type { InboundHandler } from '../../../src/ports/inbound-handler.port.js';
@@ -91,7 +97,15 @@ export function startBotSession(deps: {
   });
   client.on('authenticated', () => logger.info('WeCom long connection authenticated'));
   client.on('disconnected', (reason) => logger.warn({ reason }, 'WeCom long connection closed'));
-  client.on('error', (err) => logger.warn({ err: err.message }, 'WeCom long connection error'));
+  client.on('error', (err) => {
+    if (err instanceof WSAuthFailureError) {
+      // The SDK has stopped retrying: only an operator can fix the id or secret.
+      logger.error(
+        { botId: deps.config.botId },
+        'WeCom refused the bot credentials; check WECOM_BOT_ID and WECOM_BOT_SECRET',
+      );
+    } else logger.warn({ err: err.message }, 'WeCom long connection error');
+  });
   client.connect();
 
   return {

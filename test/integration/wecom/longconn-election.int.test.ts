@@ -1,3 +1,4 @@
+import { WSClient } from '@wecom/aibot-node-sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLeaderLease } from '../../../adapters/wecom/longconn/leader-lease.js';
 import { tasks } from '../../../src/infra/db/schema/index.js';
@@ -14,6 +15,11 @@ import { connectTestRedis, testQueuePrefix } from '../../helpers/test-redis.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 type Setup = Awaited<ReturnType<typeof startWecomEngine>>;
+
+const intruderCredentials = (s: Setup) => {
+  const env = longConnectionEnv(s.server);
+  return { botId: env.WECOM_BOT_ID, secret: env.WECOM_BOT_SECRET, wsUrl: env.WECOM_BOT_WS_URL };
+};
 
 const hello: OutboundMessage = { kind: 'text', text: '测试消息', mentions: [] };
 
@@ -75,6 +81,24 @@ describe('one WeCom long connection per bot across processes', () => {
     });
     await other.chatPlatform.send({ kind: 'chat', chatId: 'wrDirect' }, hello);
     expect(s.server.sends.at(-1)?.body?.chatid).toBe('wrDirect');
+  });
+
+  it('comes back after a connection from outside the deployment kicks it', async () => {
+    s = await startWecomEngine();
+    await s.connect();
+    await waitFor(() => s.server.authentications.length === 1, { what: 'Baton connected' });
+    const intruder = new WSClient({
+      ...intruderCredentials(s),
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+      maxReconnectAttempts: 0,
+    });
+    intruder.connect();
+    await waitFor(() => s.server.authentications.length === 2, { what: 'the intruder' });
+    // WeCom's SDK stays down once kicked; Baton reconnects after a lease period.
+    await waitFor(() => s.server.authentications.length === 3, { what: 'Baton back' });
+    expect(s.server.liveConnections(TEST_BOT_ID)).toBe(1);
+    expect(intruder.isConnected).toBe(false);
+    intruder.disconnect();
   });
 });
 
