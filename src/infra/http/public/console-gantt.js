@@ -89,7 +89,7 @@ function dueMark(row, y, at, format) {
   }
   return svg(
     'text',
-    { x: '100%', y: y + 34, class: 'due-later', 'text-anchor': 'end' },
+    { x: '100%', y: y + 16, class: 'due-later', 'text-anchor': 'end' },
     `截止 ${format(row.dueAt)} →`,
   );
 }

@@ -1,0 +1,175 @@
+import { mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, startBaton } from './baton-server.js';
+
+/** Screenshots for the README, written only when asked (`BATON_SCREENSHOTS=1`). */
+const SCREENSHOTS = process.env.BATON_SCREENSHOTS === '1' ? 'docs/screenshots' : null;
+const LIVE = { timeout: 20_000 };
+
+async function screenshot(page: Page, name: string) {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+describe('Baton in a browser', () => {
+  let baton: Awaited<ReturnType<typeof startBaton>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    baton = await startBaton();
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await baton?.stop();
+  });
+
+  /** The simulator page as one person, in one chat. */
+  async function actAs(page: Page, personId: string, chat: string) {
+    await page.selectOption('#me', personId);
+    await page.getByRole('button', { name: chat, exact: true }).click();
+    await expect.poll(() => page.locator('#chats [aria-current="true"]').textContent()).toBe(chat);
+  }
+  const taskCard = (page: Page, title: string): Locator =>
+    page.locator('#log article.card', { has: page.locator('h2', { hasText: title }) }).first();
+
+  it('runs a task in the simulator, then finds it with its timeline and log in the console', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baton.url}/sim`);
+
+    // 郑一 of the business department asks for two steps in the office group.
+    await actAs(page, 'zhengyi', '行政服务群');
+    await page
+      .getByLabel('消息内容')
+      .fill('/任务 空调维修\n联系供应商 @张三 8秒内\n费用审批 @李四 1小时内 审批');
+    await page.getByRole('button', { name: '发送' }).click();
+    const card = taskCard(page, '#1 空调维修');
+    await card.waitFor(LIVE);
+    await expect.poll(() => card.getByRole('button').allTextContents()).toEqual(['完成 #1.1']);
+
+    // 张三 watches his private chat: his turn, then a reminder and the escalation arrive live.
+    await actAs(page, 'zhangsan', '与接力私聊');
+    const log = page.locator('#log');
+    await log
+      .getByText(/轮到你了：#1\.1 联系供应商/)
+      .first()
+      .waitFor(LIVE);
+    await log
+      .getByText(/【提醒】#1\.1 联系供应商/)
+      .first()
+      .waitFor(LIVE);
+    await log
+      .getByText(/【超时升级 第1级】#1\.1/)
+      .first()
+      .waitFor(LIVE);
+    await actAs(page, 'zhangsan', '跨部门协调群（协调群）');
+    await log
+      .getByText(/【超时升级 第2级】#1\.1/)
+      .first()
+      .waitFor(LIVE);
+    await screenshot(page, 'simulator-escalation');
+
+    // He taps done on the card in the group; the card updates in place.
+    await actAs(page, 'zhangsan', '行政服务群');
+    await taskCard(page, '#1 空调维修').locator('.state.late').waitFor(LIVE);
+    await screenshot(page, 'simulator');
+    await taskCard(page, '#1 空调维修').getByRole('button', { name: '完成 #1.1' }).click();
+    const updated = taskCard(page, '#1 空调维修');
+    await updated.locator('li', { hasText: '#1.1' }).locator('.state.done').waitFor(LIVE);
+    await expect
+      .poll(() => updated.getByRole('button').allTextContents(), LIVE)
+      .toEqual(['同意 #1.2', '驳回 #1.2']);
+
+    // 李四 approves; the task is done and the card says so.
+    await actAs(page, 'lisi', '行政服务群');
+    await taskCard(page, '#1 空调维修').getByRole('button', { name: '同意 #1.2' }).click();
+    await taskCard(page, '#1 空调维修').locator('.sub', { hasText: '已完成' }).waitFor(LIVE);
+    await expect.poll(() => taskCard(page, '#1 空调维修').getByRole('button').count()).toBe(0);
+
+    // The card's console link asks for the admin token first, then opens the task page.
+    await taskCard(page, '#1 空调维修').getByRole('link', { name: '在控制台查看' }).click();
+    await page.getByLabel('管理令牌').fill(ADMIN_TOKEN);
+    await page.getByRole('button', { name: '进入控制台' }).click();
+    await page.locator('body[data-ready="true"]').waitFor(LIVE);
+    expect(new URL(page.url()).pathname).toMatch(/^\/tasks\/tsk_/);
+    expect(page.url()).not.toContain(ADMIN_TOKEN);
+    await expect.poll(() => page.locator('#task-title').textContent()).toBe('#1 空调维修');
+    const bars = page.locator('#gantt svg g.row');
+    expect(await bars.count()).toBe(2);
+    // #1.1 was done after its 8-second deadline: its row is late and has a red part.
+    await expect.poll(() => bars.first().getAttribute('class')).toBe('row late');
+    expect(await bars.first().locator('rect.bar.over').count()).toBe(1);
+    expect(await bars.nth(1).locator('rect.bar.over').count()).toBe(0);
+    const events = await page.locator('#event-log tbody tr td:nth-child(2)').allTextContents();
+    expect(events[0]).toBe('创建任务');
+    for (const expected of ['到期提醒', '超时升级', '负责人完成', '审批通过', '任务完成'])
+      expect(events).toContain(expected);
+    await screenshot(page, 'task');
+
+    // The task list: done tasks show with the status filter; late and escalated filters work.
+    await page.getByRole('link', { name: '任务', exact: true }).click();
+    await page.locator('body[data-ready="true"]').waitFor(LIVE);
+    await expect
+      .poll(() => page.locator('#tasks-count').textContent())
+      .toBe('没有符合条件的任务。');
+    await page.getByLabel('状态').selectOption('done');
+    const row = page.locator('article.task', { hasText: '#1 空调维修' });
+    await row.waitFor(LIVE);
+    expect(await row.locator('.state', { hasText: '已升级 2 级' }).count()).toBe(1);
+    await page.getByLabel('只看已升级').check();
+    await row.waitFor(LIVE);
+    expect(new URL(page.url()).search).toBe('?status=done&escalated=1');
+    await screenshot(page, 'console');
+    await page.close();
+  }, 120_000);
+
+  it('reads well at phone width, with open work per department', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await phone.newPage();
+    await page.goto(`${baton.url}/sim`);
+    await actAs(page, 'zhengyi', '行政服务群');
+    await page
+      .getByLabel('消息内容')
+      .fill('/任务 修打印机\n报修 @孙八 2小时内\n验收 @郑一 3小时内');
+    await page.getByRole('button', { name: '发送' }).click();
+    await taskCard(page, '修打印机').waitFor(LIVE);
+    await screenshot(page, 'simulator-phone');
+
+    await page.goto(`${baton.url}/?token=${ADMIN_TOKEN}`);
+    await page.locator('body[data-ready="true"]').waitFor(LIVE);
+    await page.locator('article.task', { hasText: '修打印机' }).waitFor(LIVE);
+    // Nothing wider than the screen: no sideways scrolling on a phone.
+    const fits = () => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
+    expect(await fits()).toBe(true);
+    await screenshot(page, 'console-phone');
+
+    await page.getByRole('link', { name: /修打印机/ }).click();
+    await page.locator('#gantt svg g.row').first().waitFor(LIVE);
+    expect(await fits()).toBe(true);
+    await screenshot(page, 'task-phone');
+
+    await page.getByRole('link', { name: '部门', exact: true }).click();
+    const procurement = page.getByRole('region', { name: '采购部' });
+    await procurement.getByRole('link', { name: /修打印机/ }).waitFor(LIVE);
+    expect(await procurement.textContent()).toContain('孙八 手上 1 项');
+    expect(await fits()).toBe(true);
+    await screenshot(page, 'departments-phone');
+    await phone.close();
+  }, 60_000);
+});
