@@ -3,10 +3,13 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import { resolveAdminToken } from '../infra/config/admin-token.js';
 import type { Config } from '../infra/config/config.js';
+import { createKpiSource } from '../infra/db/queries/kpi-source.drizzle.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { createSimTranscript } from '../infra/db/repositories/sim-transcript.drizzle.js';
 import { buildApp } from '../infra/http/app.js';
-import { createMetrics } from '../infra/metrics/metrics.js';
+import { registerDatabaseMetrics } from '../infra/metrics/db-metrics.js';
+import { instrumentInbound } from '../infra/metrics/instrumented-inbound.js';
+import { createMetrics, type Metrics } from '../infra/metrics/metrics.js';
 import { QUEUE_NAMES } from '../infra/queue/queue-names.js';
 import { createQueues, type Queues } from '../infra/queue/queues.js';
 import { createSimEventPublisher, subscribeSimEvents } from '../infra/sim/sim-events.js';
@@ -31,6 +34,7 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
   }
   const infra = await openInfrastructure(config, logger);
   const queues = createQueues(infra.redis, config.redis.prefix);
+  const metrics = createMetrics();
   let app: FastifyInstance | null = null;
   let workers: Awaited<ReturnType<typeof startWorkers>> | null = null;
   let sim: Awaited<ReturnType<typeof subscribeSimEvents>> | null = null;
@@ -51,13 +55,16 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
     if (mode !== 'serve') workers = await startWorkers(config, infra, queues, logger, modules);
     if (mode !== 'worker') {
       sim = await subscribeSimEvents(infra.redis, config.redis.prefix, logger);
-      const inbound = createInboundHandler(config, infra, () => workers?.poke());
+      const inbound = instrumentInbound(
+        createInboundHandler(config, infra, () => workers?.poke()),
+        metrics,
+      );
       const platformRoutes = modules.flatMap((m) => (m.routes ? [m.routes(inbound)] : []));
       app = await startHttp(
         config,
         infra,
         queues,
-        { inbound, simEvents: sim.events, platformRoutes },
+        { inbound, simEvents: sim.events, platformRoutes, metrics },
         logger,
       );
       for (const module of modules)
@@ -83,15 +90,23 @@ async function startHttp(
     inbound: InboundHandler;
     simEvents: NodeJS.EventEmitter;
     platformRoutes: readonly FastifyPluginAsync[];
+    metrics: Metrics;
   },
   logger: Logger,
 ) {
   const admin = resolveAdminToken(config.adminToken, config.db.dataDir);
   const orgStore = createOrgStore(infra.database.db);
+  registerDatabaseMetrics(engine.metrics, infra.database.db);
   const app = await buildApp({
     logLevel: config.logLevel,
     adminToken: admin.token,
-    metrics: createMetrics(),
+    metrics: engine.metrics,
+    kpis: {
+      kpiSource: createKpiSource(infra.database.db),
+      orgStore,
+      tenantId: 'default',
+      now: () => new Date(),
+    },
     orgStore,
     sim: {
       tenantId: 'default',

@@ -9,6 +9,7 @@ import { handleHttpError } from './error-handler.js';
 import { consoleRoutes } from './routes/console.route.js';
 import { type ConsoleRouteDeps, consoleApiRoutes } from './routes/console-api.route.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.route.js';
+import { type KpiRouteDeps, kpiRoutes } from './routes/kpis.route.js';
 import { metricsRoutes, observeRequestDurations } from './routes/metrics.route.js';
 import { orgRoutes } from './routes/org.route.js';
 import { queuesDashboardRoutes } from './routes/queues-dashboard.route.js';
@@ -26,6 +27,8 @@ export interface AppDeps {
   readonly sim: SimRouteDeps;
   /** The console at `/` and its JSON API (behind the admin token); left out by single-route tests. */
   readonly console?: ConsoleRouteDeps;
+  /** `GET /api/kpis` (JSON and CSV), behind the admin token; left out by single-route tests. */
+  readonly kpis?: KpiRouteDeps;
   /** Chat platforms' callback routes; each verifies its own signatures (no admin token). */
   readonly platformRoutes?: readonly FastifyPluginAsync[];
 }
@@ -55,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     api.addHook('onRequest', requireAdminToken(deps.adminToken));
     await api.register(orgRoutes, { orgStore: deps.orgStore });
     await api.register(queuesDashboardRoutes, { queues: deps.queues });
+    if (deps.kpis) await api.register(kpiRoutes, deps.kpis);
     if (deps.console) {
       await api.register(consoleRoutes);
       await api.register(consoleApiRoutes, deps.console);
