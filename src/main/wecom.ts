@@ -1,30 +1,61 @@
+import { createWecomHttpParts } from '../../adapters/wecom/api/wecom-http.parts.js';
 import { createLongConnection } from '../../adapters/wecom/longconn/long-connection.js';
 import { decodeButtonKey } from '../../adapters/wecom/render/button-key.js';
 import { renderTemplateCard } from '../../adapters/wecom/render/template-card.render.js';
 import { createWecomChatPlatform } from '../../adapters/wecom/wecom.chat-platform.js';
 import { loadWecomConfig } from '../../adapters/wecom/wecom.config.js';
+import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
+import { bullPrefix } from '../infra/queue/queue-names.js';
 import type { PlatformModule, PlatformModuleContext } from './platform-module.js';
 
+/** One organisation per deployment for now (as the inbound handler assumes). */
+const TENANT_ID = 'default';
+
 /**
- * WeCom, when the intelligent bot's long connection is configured (WECOM_BOT_ID and
- * WECOM_BOT_SECRET): every process sends through it, and processes that take callbacks
- * campaign to hold the bot's one connection.
+ * WeCom, when any of its surfaces is configured. Sends try the HTTP paths first (a waiting
+ * API-mode callback's passive reply, a coordination chat's group robot, the self-built app for
+ * private cards) and fall back to the intelligent bot's long connection. Callback routes are
+ * mounted for the API-mode bot and the app; processes that take callbacks also campaign to hold
+ * the bot's one long connection.
  */
 export async function wecomModule(ctx: PlatformModuleContext): Promise<PlatformModule | null> {
   const config = loadWecomConfig(ctx.env);
-  if (!config.longConnection) return null;
-  const longConnection = createLongConnection({
-    config: config.longConnection,
+  if (!config.enabled) return null;
+  const longConnection = config.longConnection
+    ? createLongConnection({
+        config: config.longConnection,
+        redis: ctx.infra.redis,
+        queuePrefix: ctx.config.redis.prefix,
+        logger: ctx.logger,
+        renderCard: renderTemplateCard,
+        decodeKey: decodeButtonKey,
+      })
+    : null;
+  const orgStore = createOrgStore(ctx.infra.database.db);
+  const http = createWecomHttpParts({
+    config: config.http,
     redis: ctx.infra.redis,
-    queuePrefix: ctx.config.redis.prefix,
-    logger: ctx.logger,
-    renderCard: renderTemplateCard,
-    decodeKey: decodeButtonKey,
+    keyPrefix: bullPrefix(ctx.config.redis.prefix),
+    logger: ctx.logger.child({ component: 'wecom-http' }),
+    webhookKeyOf: async (chatId) => {
+      const org = await orgStore.loadOrg(TENANT_ID);
+      const chat = org?.coordination.chats.find(
+        (c) => c.platform === 'wecom' && c.chatId === chatId,
+      );
+      return chat?.webhookKey ?? null;
+    },
+    fallback: longConnection
+      ? createWecomChatPlatform({ longConnection, renderCard: renderTemplateCard })
+      : null,
   });
+  const takesCallbacks = config.http.bot !== null || config.http.app !== null;
   return {
     platform: 'wecom',
-    chatPlatform: createWecomChatPlatform({ longConnection, renderCard: renderTemplateCard }),
-    startInbound: async (inbound) => longConnection.start(inbound),
-    close: () => longConnection.close(),
+    chatPlatform: http.chatPlatform,
+    ...(takesCallbacks ? { routes: http.routes } : {}),
+    ...(longConnection ? { startInbound: async (inbound) => longConnection.start(inbound) } : {}),
+    close: async () => {
+      await longConnection?.close();
+    },
   };
 }
