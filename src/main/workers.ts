@@ -16,6 +16,7 @@ import {
   scheduleMaintenance,
   startMaintenanceWorker,
 } from '../infra/queue/workers/maintenance.worker.js';
+import { scheduleReports } from '../infra/queue/workers/report.worker.js';
 import { startScheduleWorker } from '../infra/queue/workers/schedule.worker.js';
 import { createNodePlanner } from '../infra/scheduling/node-planner.js';
 import type { DeliveryRecord } from '../ports/delivery-store.port.js';
@@ -130,6 +131,7 @@ export async function startWorkers(
     logger: logger.child({ component: 'redis-watchdog' }),
     restore: async () => {
       await scheduleMaintenance(queues);
+      await scheduleReports(queues, { timezone: config.timezone, ...config.schedule });
       const pings = await reconcileSchedule({ scheduler, expectedPings: () => planner.allOpen() });
       relay.poke();
       return { pings, deliveries: await requeue(new Date()) };
