@@ -25,11 +25,6 @@ export interface ConsoleRouteDeps {
   readonly publicUrl: string;
   /** SOP templates offered, for the template filter and names. */
   readonly templates: readonly { readonly key: string; readonly name: string }[];
-  /**
-   * KPI numbers for the console's KPI section (`meta.kpis`), once the KPI use case is wired in;
-   * without it the field is null and the page asks `/api/kpis` itself.
-   */
-  readonly kpis?: (tenantId: string) => Promise<unknown>;
   readonly now?: () => Date;
 }
 
@@ -90,8 +85,6 @@ export async function consoleApiRoutes(app: FastifyInstance, deps: ConsoleRouteD
         .filter((p) => p.active)
         .map((p) => ({ id: p.id, name: p.name, departmentId: p.departmentId })),
       templates: deps.templates.map((t) => ({ key: t.key, name: t.name })),
-      // The KPI section's numbers (see ConsoleRouteDeps.kpis).
-      kpis: deps.kpis ? await deps.kpis(deps.tenantId) : null,
     };
   });
 
