@@ -22,12 +22,19 @@ export function longConnectionEnv(server: FakeWecomWsServer, leaseMs = 1_500) {
  * open the connection (campaign for it) as `baton serve` does, with the engine's or another
  * inbound handler.
  */
-export async function startWecomEngine(orgFile = 'test/fixtures/org/wecom.yaml') {
+export async function startWecomEngine(
+  orgFile = 'test/fixtures/org/wecom.yaml',
+  /** More WECOM_* variables, e.g. WECOM_API_BASE for the group robots of coordination chats. */
+  extraEnv: Readonly<Record<string, string>> = {},
+) {
   const server = await startFakeWecomWsServer({ bots: { [TEST_BOT_ID]: TEST_BOT_SECRET } });
   const receivers: Closable[] = [];
   const engine = await startEngine(orgFile, {
     modules: async (ctx) => {
-      const module = await wecomModule({ ...ctx, env: longConnectionEnv(server) });
+      const module = await wecomModule({
+        ...ctx,
+        env: { ...longConnectionEnv(server), ...extraEnv },
+      });
       if (!module) throw new Error('the WeCom module did not start');
       return [module];
     },
