@@ -134,6 +134,12 @@ export async function startFakeWecomApi(options: {
       for (let i = 0; i < count; i++) queue.push(failure);
       failures.set(api, queue);
     },
+    /** A fresh response code, as WeCom puts in each card click callback. */
+    issueResponseCode() {
+      const code = `rc-click-${++counter}`;
+      responseCodes.add(code);
+      return code;
+    },
     /** Every token issued so far expires now (WeCom may do so before expires_in). */
     expireTokens() {
       for (const token of liveTokens) expiredTokens.add(token);
