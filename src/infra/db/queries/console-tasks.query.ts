@@ -20,6 +20,8 @@ export interface ConsoleTaskFilter {
 
 /** The list is for reading on a screen; older tasks are reached by narrowing the filter. */
 export const CONSOLE_TASK_LIMIT = 200;
+/** Who holds what needs every open task; this bounds a runaway backlog (and the ids hydration binds). */
+export const OPEN_TASKS_LIMIT = 1000;
 
 /** Tasks of a tenant matching the filter, newest first, with nodes and owners. */
 export async function findConsoleTasks(
@@ -27,13 +29,14 @@ export async function findConsoleTasks(
   tenantId: string,
   filter: ConsoleTaskFilter,
   now: Date,
+  limit = CONSOLE_TASK_LIMIT,
 ): Promise<Task[]> {
   const rows = await db
     .select()
     .from(tasks)
     .where(and(eq(tasks.tenantId, tenantId), ...conditions(db, tenantId, filter, now)))
     .orderBy(desc(tasks.number))
-    .limit(CONSOLE_TASK_LIMIT);
+    .limit(limit);
   return hydrateTasks(db, rows);
 }
 

@@ -8,6 +8,7 @@ import {
   findConsoleTask,
   findConsoleTasks,
   findManuallyEscalated,
+  OPEN_TASKS_LIMIT,
 } from '../../db/queries/console-tasks.query.js';
 import { TASK_STATUSES } from '../../db/schema/index.js';
 import {
@@ -124,7 +125,13 @@ export async function consoleApiRoutes(app: FastifyInstance, deps: ConsoleRouteD
     if (!query.success) return badRequest(reply, query.error);
     const scene = await sceneOr404(reply);
     if (!scene) return reply;
-    const open = await findConsoleTasks(deps.db, deps.tenantId, { status: 'open' }, scene.now);
+    const open = await findConsoleTasks(
+      deps.db,
+      deps.tenantId,
+      { status: 'open' },
+      scene.now,
+      OPEN_TASKS_LIMIT,
+    );
     return { now: scene.now, departments: departmentsView(open, scene) };
   });
 }
