@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Card } from '../../../cards/card.types.js';
 import {
   type ChatPlatform,
@@ -8,6 +9,10 @@ import {
 } from '../../../src/ports/chat-platform.port.js';
 import type { AnsweredCards } from '../callback/answered-cards.js';
 import type { PassiveReplySlots } from '../callback/passive-reply-slots.js';
+import { renderWecomMarkdown } from '../render/markdown.render.js';
+import { wecomTaskId } from '../render/task-id.js';
+import { renderTemplateCard } from '../render/template-card.render.js';
+import { type AibotResponder, RESPONSE_URL_MARKDOWN_BYTES } from './aibot-response.client.js';
 import type { AppMessenger } from './app-messenger.js';
 import type { createRobotMessenger } from './robot-messenger.js';
 
@@ -17,6 +22,8 @@ export interface WecomHttpChatPlatformDeps {
   /** The self-built app, for private messages and cards; null when not configured. */
   readonly app: AppMessenger | null;
   readonly robot: ReturnType<typeof createRobotMessenger>;
+  /** Answers through a callback's `response_url` when the engine missed the passive reply. */
+  readonly responder: AibotResponder;
   /** A coordination chat's group-robot key from the org file, if it has one. */
   readonly webhookKeyOf: (chatId: string) => Promise<string | null>;
   /** Where to send what no HTTP path can carry (the long connection), if anything. */
@@ -47,8 +54,10 @@ export function createWecomHttpChatPlatform(deps: WecomHttpChatPlatformDeps): Ch
       chatBudget: { messages: 20, windowMs: 60_000 },
     },
     async send(target: MessageTarget, message: OutboundMessage): Promise<SentMessage> {
-      const passive = await deps.slots.offer(target, message);
-      if (passive) return passive;
+      const offered = await deps.slots.offer(target, message);
+      if (offered?.kind === 'passive') return offered.sent;
+      if (offered?.kind === 'late')
+        return answerLate(deps.responder, offered.responseUrl, target, message);
       if (target.kind === 'chat') {
         const key = await deps.webhookKeyOf(target.chatId);
         if (key) return deps.robot.send(key, message);
@@ -70,4 +79,25 @@ export function createWecomHttpChatPlatform(deps: WecomHttpChatPlatformDeps): Ch
       );
     },
   };
+}
+
+/** A card goes through `response_url` only into a single chat; groups get it as markdown. */
+async function answerLate(
+  responder: AibotResponder,
+  responseUrl: string,
+  target: MessageTarget,
+  message: OutboundMessage,
+): Promise<SentMessage> {
+  const none = { messageId: null, responseCode: null, responseCodeExpiresAt: null, cardRef: null };
+  if (message.kind === 'card' && target.kind === 'person') {
+    const taskId = wecomTaskId(message.card.key, randomBytes(6).toString('hex'));
+    await responder.send(responseUrl, {
+      msgtype: 'template_card',
+      template_card: renderTemplateCard(message.card, taskId),
+    });
+    return { ...none, cardRef: taskId };
+  }
+  const content = renderWecomMarkdown(message, RESPONSE_URL_MARKDOWN_BYTES);
+  await responder.send(responseUrl, { msgtype: 'markdown', markdown: { content } });
+  return none;
 }

@@ -8,6 +8,7 @@ import type { WecomHttpConfig } from '../callback/callback.config.js';
 import { createPassiveReplySlots } from '../callback/passive-reply-slots.js';
 import { wecomCallbackRoutes } from '../callback/wecom-callback.routes.js';
 import { createAccessTokens } from './access-token.cache.js';
+import { createAibotResponder } from './aibot-response.client.js';
 import { type AppMessenger, createAppMessenger } from './app-messenger.js';
 import { createWecomHttpChatPlatform } from './http-chat-platform.js';
 import { createRobotMessenger } from './robot-messenger.js';
@@ -46,6 +47,7 @@ export function createWecomHttpParts(deps: {
       answeredCards,
       app,
       robot,
+      responder: createAibotResponder({ http, apiBase: config.apiBase }),
       webhookKeyOf: deps.webhookKeyOf,
       fallback: deps.fallback,
     }),

@@ -87,7 +87,9 @@ export function botCallbackRoutes(deps: BotCallbackDeps): FastifyPluginAsync {
         : { kind: 'person' as const, platformUserId: sender.platformUserId };
       const slot = await deps.slots.open(target);
       const outcome = await deps.inbound.handle(mapped.event);
-      const plaintext = await slot.wait(outcome.duplicate ? 0 : arrived + deps.replyWaitMs);
+      const plaintext = outcome.duplicate
+        ? await slot.wait(0, null)
+        : await slot.wait(arrived + deps.replyWaitMs, callback.data.response_url ?? null);
       return plaintext ? answer(plaintext) : reply.send('');
     });
   };

@@ -12,33 +12,61 @@ import { renderTemplateCard } from '../render/template-card.render.js';
 
 /** aibot stream content limit. */
 const STREAM_BYTES = 20480;
-const OPEN = 'open:';
 const POLL_MS = 25;
-const PAYLOAD_TTL_MS = 10_000;
+const OPEN_TTL_MS = 10_000;
+/**
+ * How long a slow engine's answer may still go through the `response_url` (good for an hour):
+ * short, so that later unrelated messages for the chat keep their own path.
+ */
+const LATE_TTL_MS = 5 * 60_000;
 
-/** Claims an open slot for a reply: only while it is still open. */
-const FILL_IF_OPEN = `local v = redis.call('GET', KEYS[1])
-if v and string.sub(v, 1, 5) == 'open:' then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
-return 0`;
-/** Closes our own slot, or hands over the reply that arrived meanwhile. */
-const CLOSE_OR_TAKE = `local v = redis.call('GET', KEYS[1])
-if v == ARGV[1] then redis.call('DEL', KEYS[1]) return false end
-if v and string.sub(v, 1, 5) ~= 'open:' then redis.call('DEL', KEYS[1]) return v end
+/**
+ * Slot values: `open:<id>` while a callback waits, `fill:<id>\n<reply>` once the engine's message
+ * arrived for it, `late:<response_url>` after the callback answered without it.
+ */
+const OFFER = `local v = redis.call('GET', KEYS[1])
+if not v then return false end
+local kind = string.sub(v, 1, 5)
+if kind == 'open:' then
+  redis.call('SET', KEYS[1], 'fill:' .. string.sub(v, 6) .. '\\n' .. ARGV[1], 'PX', ARGV[2])
+  return 'fill'
+end
+if kind == 'late:' then redis.call('DEL', KEYS[1]) return v end
 return false`;
+/** At the deadline: take a reply that just arrived, or leave the response_url for a late one. */
+const CLOSE = `local v = redis.call('GET', KEYS[1])
+if v == ARGV[1] then
+  if ARGV[2] ~= '' then redis.call('SET', KEYS[1], 'late:' .. ARGV[2], 'PX', ARGV[3])
+  else redis.call('DEL', KEYS[1]) end
+  return false
+end
+if v and string.sub(v, 1, string.len(ARGV[4])) == ARGV[4] then redis.call('DEL', KEYS[1]) return v end
+return false`;
+
+/** What became of a message offered to a chat's slot. */
+export type SlotOffer =
+  | { readonly kind: 'passive'; readonly sent: SentMessage }
+  | { readonly kind: 'late'; readonly responseUrl: string }
+  | null;
 
 /**
  * An API-mode intelligent bot can post a card to a group only as the passive reply to the
  * message that asked for it (it has no send API). While a callback waits, its chat has an open
  * slot in Redis; the WeCom chat platform — in whichever process delivers — offers the engine's
- * first message for that chat to the slot instead of sending it, and the callback answers with it.
- * Two people commanding the same chat at once: the later slot wins, the other message takes the
- * ordinary send path.
+ * first message for that chat to the slot instead of sending it, and the callback answers with
+ * it. When the engine was too slow, the slot keeps the message's `response_url` for one late
+ * answer. Two people commanding one chat at once: the later slot wins, the other message takes
+ * the ordinary send path.
  */
 export interface PassiveReplySlots {
-  /** Opens a slot for `target`; `wait` resolves the reply plaintext (JSON) or null at `deadline`. */
-  open(target: MessageTarget): Promise<{ wait(deadline: number): Promise<string | null> }>;
-  /** Gives `message` to the slot open for `target`; null when none is open (send normally). */
-  offer(target: MessageTarget, message: OutboundMessage): Promise<SentMessage | null>;
+  /**
+   * Opens a slot; `wait` resolves the reply plaintext (JSON) or null at `deadline`, then leaves
+   * `lateResponseUrl` (if any) for the engine's message should it come after all.
+   */
+  open(target: MessageTarget): Promise<{
+    wait(deadline: number, lateResponseUrl: string | null): Promise<string | null>;
+  }>;
+  offer(target: MessageTarget, message: OutboundMessage): Promise<SlotOffer>;
 }
 
 export function createPassiveReplySlots(deps: {
@@ -50,31 +78,40 @@ export function createPassiveReplySlots(deps: {
   return {
     async open(target) {
       const key = keyOf(target);
-      const marker = `${OPEN}${randomBytes(8).toString('hex')}`;
-      await deps.redis.set(key, marker, 'PX', PAYLOAD_TTL_MS);
+      const id = randomBytes(8).toString('hex');
+      const marker = `open:${id}`;
+      const filled = `fill:${id}\n`;
+      await deps.redis.set(key, marker, 'PX', OPEN_TTL_MS);
       return {
-        async wait(deadline) {
+        async wait(deadline, lateResponseUrl) {
           while (Date.now() < deadline) {
             const value = await deps.redis.get(key);
-            if (value === null || (value.startsWith(OPEN) && value !== marker)) return null;
-            if (!value.startsWith(OPEN)) return (await deps.redis.getdel(key)) ?? value;
+            if (value?.startsWith(filled)) {
+              await deps.redis.del(key);
+              return value.slice(filled.length);
+            }
+            if (value !== marker) return null;
             await sleep(POLL_MS);
           }
-          const last = await deps.redis.eval(CLOSE_OR_TAKE, 1, key, marker);
-          return typeof last === 'string' ? last : null;
+          const last = await deps.redis.eval(
+            CLOSE,
+            1,
+            key,
+            marker,
+            lateResponseUrl ?? '',
+            LATE_TTL_MS,
+            filled,
+          );
+          return typeof last === 'string' ? last.slice(filled.length) : null;
         },
       };
     },
     async offer(target, message) {
       const { plaintext, sent } = passiveReply(message);
-      const filled = await deps.redis.eval(
-        FILL_IF_OPEN,
-        1,
-        keyOf(target),
-        plaintext,
-        PAYLOAD_TTL_MS,
-      );
-      return filled === 1 ? sent : null;
+      const result = await deps.redis.eval(OFFER, 1, keyOf(target), plaintext, OPEN_TTL_MS);
+      if (result === 'fill') return { kind: 'passive', sent };
+      if (typeof result === 'string') return { kind: 'late', responseUrl: result.slice(5) };
+      return null;
     },
   };
 }

@@ -37,6 +37,7 @@ const card: Card = {
   mentions: [],
 };
 const text = { kind: 'text' as const, text: '该处理了', mentions: [] };
+const markdown = (content: string) => ({ msgtype: 'markdown' as const, markdown: { content } });
 
 /** A logger whose lines the test can read. */
 function capturingLogger() {
@@ -198,14 +199,14 @@ describe('WeCom API client against a local WeCom', () => {
 
   it('answers through a response_url only when it points at the WeCom API', async () => {
     const { responder } = batonProcess();
-    await responder.sendMarkdown(`${api.url}/cgi-bin/aibot/response?response_code=abc`, '好的');
+    await responder.send(`${api.url}/cgi-bin/aibot/response?response_code=abc`, markdown('好的'));
     expect(api.callsOf('aibot/response')[0]?.query.response_code).toBe('abc');
     for (const url of [
       'http://169.254.169.254/latest',
       `${api.url}/cgi-bin/message/send`,
       'not a url',
     ]) {
-      expect((await failure(responder.sendMarkdown(url, 'x'))).kind).toBe('permanent');
+      expect((await failure(responder.send(url, markdown('x')))).kind).toBe('permanent');
     }
     expect(api.callsOf('aibot/response')).toHaveLength(1);
   });

@@ -172,3 +172,27 @@ describe('WeCom HTTP callbacks end to end (API-mode bot, self-built app, group r
     expect(toZhangSan(/【提醒】/)).toHaveLength(1);
   }, 30_000);
 });
+
+describe('WeCom API-mode bot when the engine misses the 5-second answer', () => {
+  let w: WecomHttpEngine;
+  beforeAll(async () => {
+    w = await startWecomHttpEngine(undefined, { replyWaitMs: 0 });
+  });
+  afterAll(() => w.stop());
+
+  it('answers empty at once and sends the card once through the response_url, as markdown in a group', async () => {
+    const responseUrl = `${w.api.url}/cgi-bin/aibot/response?response_code=late1`;
+    const answer = await w.bot.postJson(
+      '/wecom/bot',
+      groupMessage('msg-late', 'ZhengYi', '@接力 /任务 搬桌子\n找人 @张三 1小时内', responseUrl),
+    );
+    expect(answer).toMatchObject({ status: 200, text: '' });
+    const late = await waitFor(() => w.api.callsOf('aibot/response')[0], {
+      what: 'the late answer',
+    });
+    expect(late.query.response_code).toBe('late1');
+    expect(late.body).toMatchObject({ msgtype: 'markdown' });
+    expect(JSON.stringify(late.body)).toContain('#1 搬桌子');
+    expect(w.api.callsOf('aibot/response')).toHaveLength(1);
+  });
+});
