@@ -55,8 +55,8 @@ export const BATCH_SEND_LIMIT = 20;
 /**
  * DingTalk as a chat platform. Cards go through the card platform when Baton's template is
  * configured (clickable, updated in place); otherwise, and for text, through the cheapest channel
- * that reaches the target: a coordination chat's custom robot, the chat's session webhook (no
- * API quota), or the OpenAPI robot endpoints.
+ * that reaches the target: a coordination chat's custom robot, the conversation's session webhook
+ * (no API quota), or the OpenAPI robot endpoints.
  */
 export function createDingTalkChatPlatform(deps: DingTalkSendDeps): ChatPlatform {
   const cards = deps.cardTemplateId !== null;
@@ -74,6 +74,7 @@ export function createDingTalkChatPlatform(deps: DingTalkSendDeps): ChatPlatform
       if (message.kind === 'card' && deps.cardTemplateId) {
         return deliverCard(deps, deps.cardTemplateId, target, message.card, message.mentions);
       }
+      if (await sendBySession(deps, target, message)) return sentMessage(null, null);
       if (target.kind === 'chat') return sendToGroup(deps, target.chatId, message);
       await batchSend(deps, [target.platformUserId], message);
       return sentMessage(null, null);
@@ -151,24 +152,34 @@ async function deliverCard(
   return sentMessage(outTrackId, outTrackId);
 }
 
-/** A group message: the session webhook while one is fresh, else the OpenAPI robot endpoint. */
+/**
+ * Sends through the conversation's session webhook while one is fresh (no API quota). False when
+ * there is none or it was refused (expired early): the caller uses the OpenAPI instead.
+ */
+async function sendBySession(
+  deps: DingTalkSendDeps,
+  target: MessageTarget,
+  message: OutboundMessage,
+): Promise<boolean> {
+  const session = await deps.sessions.get(target);
+  if (!session) return false;
+  try {
+    await postToWebhook(deps.http, session, toWebhookBody(message));
+    return true;
+  } catch (err) {
+    if (err instanceof ChatPlatformError && err.kind === 'rate-limited') throw err;
+    deps.logger.info({ err }, 'session webhook refused; sending through the OpenAPI');
+    await deps.sessions.forget(target);
+    return false;
+  }
+}
+
+/** A group message through the OpenAPI robot endpoint. */
 async function sendToGroup(
   deps: DingTalkSendDeps,
   chatId: string,
   message: OutboundMessage,
 ): Promise<SentMessage> {
-  const session = await deps.sessions.get(chatId);
-  if (session) {
-    try {
-      await postToWebhook(deps.http, session, toWebhookBody(message));
-      return sentMessage(null, null);
-    } catch (err) {
-      if (err instanceof ChatPlatformError && err.kind === 'rate-limited') throw err;
-      // An expired or refused session webhook: fall back to the OpenAPI, which always works.
-      deps.logger.info({ chatId, err }, 'session webhook refused; sending through the OpenAPI');
-      await deps.sessions.forget(chatId);
-    }
-  }
   const { msgKey, msgParam } = toOpenApiMessage(message);
   const answer = groupAnswer.parse(
     await deps.openApi('POST', '/v1.0/robot/groupMessages/send', {

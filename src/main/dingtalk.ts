@@ -46,6 +46,15 @@ export async function dingtalkModule(ctx: PlatformModuleContext): Promise<Platfo
     now,
     logger,
   });
+  logger.info(
+    {
+      mode: dt.mode,
+      cards: dt.cardTemplateId !== null,
+      apiCallsThisMonth: await quota.used(),
+      quota: dt.monthlyQuota,
+    },
+    'DingTalk enabled',
+  );
   const sessions = createSessionWebhooks(redis, `${keys}:session`);
   const loadOrg = cachedOrg(ctx);
   const chatPlatform = createDingTalkChatPlatform({

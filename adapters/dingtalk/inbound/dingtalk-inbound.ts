@@ -36,9 +36,11 @@ export function createDingTalkInbound(deps: DingTalkInboundDeps) {
       const now = deps.now();
       const message = toInboundMessage(parsed.data, await deps.loadOrg(), now);
       if (!message) return;
-      if (message.chat.isGroup && message.replyHandle) {
+      if (message.replyHandle) {
         await deps.sessions.remember(
-          message.chat.chatId,
+          message.chat.isGroup
+            ? { kind: 'chat', chatId: message.chat.chatId }
+            : { kind: 'person', platformUserId: message.sender.platformUserId },
           message.replyHandle.value,
           message.replyHandle.expiresAt,
           now,

@@ -109,6 +109,24 @@ describe('DingTalk: a task from an @-command to a tap, through the real Stream c
     expect(dt.fake.api.groupMessages).toHaveLength(0);
   });
 
+  it('answers a private message through its session webhook too', async () => {
+    sayInDingTalk(
+      dt.fake,
+      robotMessage(dt.fake, {
+        senderStaffId: ZHENGYI,
+        text: '/帮助',
+        group: false,
+        conversationId: 'cidPrivate==',
+      }),
+    );
+    const reply = await waitFor(
+      () => dt.fake.api.webhookMessages.find((m) => m.channel.startsWith('session:')),
+      { what: 'a private reply through the session webhook' },
+    );
+    expect(reply.body.msgtype).toBe('text');
+    expect(dt.fake.api.privateMessages).toHaveLength(0);
+  });
+
   it('acts once on a message DingTalk delivers again', async () => {
     const message = robotMessage(dt.fake, {
       senderStaffId: ZHENGYI,
