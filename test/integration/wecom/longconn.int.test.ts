@@ -138,6 +138,32 @@ describe('WeCom intelligent bot over the long connection (real SDK, local WeCom)
     expect(s.server.updates.every((u) => u.errcode === 0)).toBe(true);
   });
 
+  it('posts the card anew when the task changes without a click (no update outside the window)', async () => {
+    s.server.pushText(TEST_BOT_ID, {
+      chatid: OFFICE,
+      userid: 'ZhengYi',
+      content: '@接力 /任务 空调维修\n联系供应商 @张三 1小时内\n费用审批 @李四 1小时内 审批',
+    });
+    const first = await cardIn(s, OFFICE, /#1 空调维修/);
+    s.server.pushText(TEST_BOT_ID, {
+      chatid: OFFICE,
+      userid: 'ZhangSan',
+      content: '@接力 /完成 #1.1',
+    });
+    const second = await waitFor(
+      () =>
+        sendsTo(s, OFFICE)
+          .map(cardOf)
+          .find((c) => c !== null && c.task_id !== first.task_id) ?? false,
+      { what: 'a fresh card in the group' },
+    );
+    expect(second.button_list.map((b) => b.text)).toEqual([
+      expect.stringMatching(/^同意/),
+      expect.stringMatching(/^驳回/),
+    ]);
+    expect(s.server.updates).toHaveLength(0);
+  });
+
   it('delivers a reminder and a coordination-chat escalation by proactive send', async () => {
     s.server.pushText(TEST_BOT_ID, {
       chatid: OFFICE,
