@@ -26,7 +26,8 @@ export const robotMessageSchema = z
       .object({ richText: z.array(richTextItem).optional() })
       .loose()
       .optional(),
-    sessionWebhook: z.url().optional(),
+    // A malformed one is dropped, not the message: replies then go through the OpenAPI.
+    sessionWebhook: z.url().optional().catch(undefined),
     sessionWebhookExpiredTime: z.coerce.number().optional(),
     createAt: z.coerce.number().optional(),
   })

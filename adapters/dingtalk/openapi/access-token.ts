@@ -5,6 +5,9 @@ import type { HttpJson } from './http-json.js';
 import { openApiFailure } from './openapi-errors.js';
 
 const tokenAnswer = z.object({ accessToken: z.string().min(1), expireIn: z.number().int() });
+const tokenFailure = z
+  .object({ code: z.string().default('Unknown'), message: z.string().default('') })
+  .catch({ code: 'Unknown', message: '' });
 
 /** Refetch this long before DingTalk's expiry, so a token never dies mid-call. */
 const EARLY_MS = 5 * 60 * 1000;
@@ -33,9 +36,7 @@ export function createAccessTokens(deps: {
       appSecret: deps.appSecret,
     });
     if (answer.status !== 200) {
-      const body = z
-        .object({ code: z.string().default(''), message: z.string().default('') })
-        .parse(answer.body ?? {});
+      const body = tokenFailure.parse(answer.body);
       throw openApiFailure(answer.status, body.code, body.message);
     }
     const { accessToken, expireIn } = tokenAnswer.parse(answer.body);

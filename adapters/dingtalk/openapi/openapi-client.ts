@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChatPlatformError } from '../../../src/ports/chat-platform.port.js';
 import type { AccessTokens } from './access-token.js';
 import type { ApiQuota } from './api-quota.js';
 import type { HttpJson } from './http-json.js';
@@ -39,16 +40,12 @@ export function createOpenApiCall(deps: {
     } catch (err) {
       if (!(err instanceof InvalidTokenError)) throw err;
       return once(method, path, body).catch((again: unknown) => {
-        throw again instanceof InvalidTokenError ? asConfiguration() : again;
+        if (!(again instanceof InvalidTokenError)) throw again;
+        throw new ChatPlatformError(
+          'configuration',
+          'DingTalk refused a freshly fetched token too',
+        );
       });
     }
   };
-}
-
-function asConfiguration(): Error {
-  return openApiFailure(
-    400,
-    'AuthenticationFailed.RefusedFreshToken',
-    'a fresh token was refused too',
-  );
 }

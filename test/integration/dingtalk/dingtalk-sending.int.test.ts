@@ -36,6 +36,11 @@ describe('DingTalk sending through the OpenAPI and robot webhooks', () => {
     await module.chatPlatform.send(group, text('三'));
     expect(fake.api.tokensIssued).toBe(2);
     expect(fake.api.groupMessages.map((m) => m.msgParam.content)).toEqual(['一', '二', '三']);
+    // A token refused right after it was fetched is an app problem, not a retryable one.
+    fake.api.failNext('/v1.0/robot/groupMessages/send', 'expired-token', 'expired-token');
+    expect((await failure(module.chatPlatform.send(group, text('四'))))?.kind).toBe(
+      'configuration',
+    );
   });
 
   it('maps QPS limits, server errors and unknown users to the delivery queue kinds', async () => {
