@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
 /** How long one BLPOP waits, so a closing loop is never stuck for long. */
@@ -40,4 +40,12 @@ export function startBlockingPopLoop(deps: {
       await loop;
     },
   };
+}
+
+/** Runs a MULTI that pushes onto a relay list; rejects if it or any of its commands failed. */
+export async function pushAll(multi: ChainableCommander): Promise<void> {
+  const results = await multi.exec();
+  if (!results) throw new Error('relay push discarded');
+  const failed = results.find(([err]) => err !== null);
+  if (failed?.[0]) throw failed[0];
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ChatPlatformError } from '../../../src/ports/chat-platform.port.js';
-import { startBlockingPopLoop } from './blocking-loop.js';
+import { pushAll, startBlockingPopLoop } from './blocking-loop.js';
 import type { LongConnectionKeys } from './keys.js';
 import { parseRelayJson, type RelayRequest, relayAnswerSchema } from './relay-messages.js';
 
@@ -29,16 +29,23 @@ export function createRelayClient(deps: {
   const waiting = new Map<string, Waiting>();
   let answers: ReturnType<typeof startBlockingPopLoop> | null = null;
 
+  /** Takes a waiting send out, so exactly one of answer, timeout or failure settles it. */
+  const take = (id: string): Waiting | null => {
+    const w = waiting.get(id);
+    if (!w) return null;
+    waiting.delete(id);
+    clearTimeout(w.timer);
+    return w;
+  };
+
   const onAnswer = (raw: string) => {
     const answer = parseRelayJson(relayAnswerSchema, raw);
     if (!answer) {
       deps.logger.warn({ key: answerTo }, 'dropped a malformed WeCom relay answer');
       return;
     }
-    const w = waiting.get(answer.id);
+    const w = take(answer.id);
     if (!w) return;
-    waiting.delete(answer.id);
-    clearTimeout(w.timer);
     if (answer.ok) w.resolve(answer.reqId);
     else
       w.reject(
@@ -67,8 +74,7 @@ export function createRelayClient(deps: {
       };
       const answered = new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => {
-          waiting.delete(request.id);
-          reject(
+          take(request.id)?.reject(
             new ChatPlatformError(
               'transient',
               'no process holding the WeCom long connection answered in time',
@@ -77,18 +83,23 @@ export function createRelayClient(deps: {
         }, deps.timeoutMs);
         waiting.set(request.id, { resolve, reject, timer });
       });
-      await deps.redis
-        .multi()
-        .rpush(deps.keys.sends, JSON.stringify(request))
-        .pexpire(deps.keys.sends, deps.timeoutMs * 2)
-        .exec();
+      await pushAll(
+        deps.redis
+          .multi()
+          .rpush(deps.keys.sends, JSON.stringify(request))
+          .pexpire(deps.keys.sends, deps.timeoutMs * 2),
+      ).catch((err: unknown) => {
+        take(request.id)?.reject(
+          new ChatPlatformError('transient', 'could not hand the send to the WeCom relay', {
+            cause: err,
+          }),
+        );
+      });
       return answered;
     },
     async close() {
-      for (const [id, w] of waiting) {
-        clearTimeout(w.timer);
-        w.reject(new ChatPlatformError('transient', 'WeCom relay closed'));
-        waiting.delete(id);
+      for (const id of [...waiting.keys()]) {
+        take(id)?.reject(new ChatPlatformError('transient', 'WeCom relay closed'));
       }
       await answers?.close();
     },

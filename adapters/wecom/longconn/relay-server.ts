@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ChatPlatformError } from '../../../src/ports/chat-platform.port.js';
-import { startBlockingPopLoop } from './blocking-loop.js';
+import { pushAll, startBlockingPopLoop } from './blocking-loop.js';
 import type { LongConnectionKeys } from './keys.js';
 import { parseRelayJson, type RelayAnswer, relayRequestSchema } from './relay-messages.js';
 
@@ -21,7 +21,7 @@ export function startRelayServer(deps: {
   const inFlight = new Set<Promise<void>>();
 
   const answer = async (to: string, message: RelayAnswer) => {
-    await deps.redis.multi().rpush(to, JSON.stringify(message)).pexpire(to, ANSWER_TTL_MS).exec();
+    await pushAll(deps.redis.multi().rpush(to, JSON.stringify(message)).pexpire(to, ANSWER_TTL_MS));
   };
 
   const serve = async (raw: string) => {
