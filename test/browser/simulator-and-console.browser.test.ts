@@ -99,6 +99,9 @@ describe('Baton in a browser', () => {
 
     // The card's console link asks for the admin token first, then opens the task page.
     await taskCard(page, '#1 空调维修').getByRole('link', { name: '在控制台查看' }).click();
+    await page.getByLabel('管理令牌').fill('not-the-token');
+    await page.getByRole('button', { name: '进入控制台' }).click();
+    await page.getByRole('alert').getByText('这个令牌不正确').waitFor(LIVE);
     await page.getByLabel('管理令牌').fill(ADMIN_TOKEN);
     await page.getByRole('button', { name: '进入控制台' }).click();
     await page.locator('body[data-ready="true"]').waitFor(LIVE);
@@ -170,6 +173,9 @@ describe('Baton in a browser', () => {
     expect(await procurement.textContent()).toContain('孙八 手上 1 项');
     expect(await fits()).toBe(true);
     await screenshot(page, 'departments-phone');
+
+    await page.goto(`${baton.url}/tasks/tsk_nothing`);
+    await page.getByRole('alert').getByText('找不到这项内容').waitFor(LIVE);
     await phone.close();
   }, 60_000);
 });

@@ -66,9 +66,9 @@ async function api(path) {
     location.reload();
     throw new Error('需要管理令牌');
   }
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body.error?.message ?? res.statusText);
-  return body;
+  if (res.status === 404) throw new Error('找不到这项内容，链接可能有误或任务已删除');
+  if (!res.ok) throw new Error(`服务器暂时无法回答（${res.status}），请稍后刷新`);
+  return res.json();
 }
 
 const formatAt = (iso, seconds = false) =>
