@@ -183,6 +183,18 @@ describe('WeCom intelligent bot over the long connection (real SDK, local WeCom)
     expect(escalation).toContain('<@ZhaoLiu>');
   }, 30_000);
 
+  it('reconnects after the network drops the connection and carries on', async () => {
+    s.server.dropAll();
+    await waitFor(() => s.server.authentications.length === 2, { what: 'the reconnection' });
+    s.server.pushText(TEST_BOT_ID, {
+      chatid: OFFICE,
+      userid: 'ZhengYi',
+      content: '@接力 /任务 修打印机\n报修 @张三 1小时内',
+    });
+    await cardIn(s, OFFICE, /#1 修打印机/);
+    expect(s.server.liveConnections(TEST_BOT_ID)).toBe(1);
+  });
+
   it('acts once on a message id delivered twice', async () => {
     for (let i = 0; i < 2; i++) {
       s.server.pushText(TEST_BOT_ID, {
