@@ -8,7 +8,7 @@ const optionalText = z
   .optional();
 
 /** The intelligent bot's long-connection variables (the HTTP side's are in callback.config). */
-export const longConnectionEnvSchema = z
+const longConnectionEnvSchema = z
   .object({
     WECOM_BOT_ID: optionalText,
     WECOM_BOT_SECRET: optionalText,

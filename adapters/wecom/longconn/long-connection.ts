@@ -118,5 +118,3 @@ export function createLongConnection(deps: {
     },
   };
 }
-
-export type LongConnection = ReturnType<typeof createLongConnection>;

@@ -105,5 +105,3 @@ export function createRelayClient(deps: {
     },
   };
 }
-
-export type RelayClient = ReturnType<typeof createRelayClient>;

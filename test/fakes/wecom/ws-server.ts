@@ -47,7 +47,6 @@ export async function startFakeWecomWsServer(options: {
   const replies: RecordedFrame[] = [];
   const updates: RecordedFrame[] = [];
   const sends: RecordedFrame[] = [];
-  const pings: string[] = [];
   const sendFailures: number[] = [];
 
   const write = (socket: WebSocket, frame: unknown) => socket.send(JSON.stringify(frame));
@@ -105,7 +104,6 @@ export async function startFakeWecomWsServer(options: {
     if (!session.botId) return session.socket.close();
     switch (frame.cmd) {
       case 'ping':
-        pings.push(frame.headers.req_id);
         return ack(session, frame.headers.req_id, 0);
       case 'aibot_respond_msg':
         return answerReply(session, frame, replies);
@@ -153,7 +151,6 @@ export async function startFakeWecomWsServer(options: {
     replies,
     updates,
     sends,
-    pings,
     /** Live authenticated connections of a bot (WeCom allows one). */
     liveConnections: (botId: string) =>
       [...sessions].filter((s) => s.botId === botId && s.socket.readyState === s.socket.OPEN)
