@@ -154,6 +154,8 @@ describe('Baton in a browser', () => {
     await taskCard(page, '修打印机').waitFor(LIVE);
     await screenshot(page, 'simulator-phone');
 
+    // The page's own timers run on a test clock, so its periodic refresh can be stepped.
+    await page.clock.install();
     await page.goto(`${baton.url}/?token=${ADMIN_TOKEN}`);
     await page.locator('body[data-ready="true"]').waitFor(LIVE);
     await page.locator('article.task', { hasText: '修打印机' }).waitFor(LIVE);
@@ -161,6 +163,22 @@ describe('Baton in a browser', () => {
     const fits = () => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
     expect(await fits()).toBe(true);
     await screenshot(page, 'console-phone');
+
+    // A task created meanwhile shows up at the next refresh, without reloading the page.
+    const sent = await fetch(`${baton.url}/sim/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        conversation: 'office',
+        personId: 'zhengyi',
+        text: '/任务 换灯泡\n采购灯泡 @孙八 1小时内',
+      }),
+    });
+    expect(sent.status).toBe(202);
+    const newTask = page.locator('article.task', { hasText: '换灯泡' });
+    expect(await newTask.count()).toBe(0);
+    await page.clock.fastForward(30_000);
+    await newTask.waitFor(LIVE);
 
     await page.getByRole('link', { name: /修打印机/ }).click();
     await page.locator('#gantt svg g.row').first().waitFor(LIVE);
@@ -170,7 +188,7 @@ describe('Baton in a browser', () => {
     await page.getByRole('link', { name: '部门', exact: true }).click();
     const procurement = page.getByRole('region', { name: '采购部' });
     await procurement.getByRole('link', { name: /修打印机/ }).waitFor(LIVE);
-    expect(await procurement.textContent()).toContain('孙八 手上 1 项');
+    expect(await procurement.textContent()).toContain('孙八 手上 2 项');
     expect(await fits()).toBe(true);
     await screenshot(page, 'departments-phone');
 

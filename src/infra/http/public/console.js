@@ -5,6 +5,7 @@ import { renderGantt } from './console-gantt.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { meta: null, time: null, timeSeconds: null };
+const REFRESH_MS = 30_000;
 
 const TASK_STATUS = { open: '进行中', done: '已完成', cancelled: '已撤销', rejected: '已驳回' };
 const SOURCES = {
@@ -373,13 +374,22 @@ async function start() {
   const current = path === '/departments' ? 'departments' : 'tasks';
   for (const a of document.querySelectorAll('[data-nav]'))
     if (a.dataset.nav === current && !taskId) a.setAttribute('aria-current', 'page');
-  if (taskId) await showTask(decodeURIComponent(taskId));
-  else if (current === 'departments') await showDepartments();
-  else {
+  let refresh = loadTasks;
+  if (taskId) {
+    refresh = () => showTask(decodeURIComponent(taskId));
+    await refresh();
+  } else if (current === 'departments') {
+    refresh = showDepartments;
+    await refresh();
+  } else {
     showKpis().catch(showError);
     await showTasks();
   }
   document.body.dataset.ready = 'true';
+  // Coordinators keep the console open on a screen: it re-reads its data while it is visible.
+  setInterval(() => {
+    if (!document.hidden) refresh().catch(showError);
+  }, REFRESH_MS);
 }
 
 start().catch(showError);
