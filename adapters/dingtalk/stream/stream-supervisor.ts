@@ -18,14 +18,6 @@ export interface StreamSupervisorOptions {
   readonly staleAfterMs?: number;
 }
 
-export interface StreamHealth {
-  readonly connected: boolean;
-  readonly lastTrafficAt: Date | null;
-  /** Connection attempts since the start (successful or not). */
-  readonly attempts: number;
-  readonly consecutiveFailures: number;
-}
-
 /**
  * Owns the Stream connection's lifecycle: one attempt at a time, exponential backoff with
  * jitter after failures, a warm replacement when the server announces `disconnect` (the new
@@ -61,15 +53,6 @@ export class StreamSupervisor {
     });
     void this.reconnect();
     await firstAttempt;
-  }
-
-  health(): StreamHealth {
-    return {
-      connected: this.current?.connected ?? false,
-      lastTrafficAt: this.lastTrafficAt === null ? null : new Date(this.lastTrafficAt),
-      attempts: this.attempts,
-      consecutiveFailures: this.failures,
-    };
   }
 
   async stop(): Promise<void> {
