@@ -112,8 +112,19 @@ describe('the console', () => {
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('接力 Baton 控制台');
     }
-    const script = await get('/console/assets/console-gantt.js');
-    expect(script.headers['content-type']).toMatch(/javascript/);
+    // Every module the page's script imports, transitively, is served.
+    const pending = ['console.js'];
+    const served = new Set<string>();
+    for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+      if (served.has(file)) continue;
+      served.add(file);
+      const script = await get(`/console/assets/${file}`);
+      expect(script.statusCode, file).toBe(200);
+      expect(script.headers['content-type']).toMatch(/javascript/);
+      for (const [, imported] of script.body.matchAll(/from '\.\/([\w-]+\.js)'/g))
+        if (imported) pending.push(imported);
+    }
+    expect(served).toContain('console-gantt.js');
     expect((await get('/console/assets/../../package.json')).statusCode).toBe(404);
   });
 

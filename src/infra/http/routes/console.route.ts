@@ -4,11 +4,20 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { PROJECT_ROOT } from '../../project-paths.js';
 
 const PUBLIC_DIR = join(PROJECT_ROOT, 'src', 'infra', 'http', 'public');
-const ASSETS: Record<string, string> = {
-  'console.css': 'text/css; charset=utf-8',
-  'console.js': 'text/javascript; charset=utf-8',
-  'console-gantt.js': 'text/javascript; charset=utf-8',
-};
+/** The console's own files; nothing else in the folder is served from here. */
+const ASSETS = new Set([
+  'console.css',
+  'console.js',
+  'console-departments.js',
+  'console-dom.js',
+  'console-gantt.js',
+  'console-kpis.js',
+  'console-task-list.js',
+  'console-task-page.js',
+  'console-task-rows.js',
+]);
+const typeOf = (file: string) =>
+  file.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8';
 
 /**
  * The console's pages: one HTML shell for the task list (`/`), a task (`/tasks/:id`, the path
@@ -26,9 +35,9 @@ export async function consoleRoutes(app: FastifyInstance) {
   app.get('/tasks/:id', page);
 
   app.get<{ Params: { file: string } }>('/console/assets/:file', async (request, reply) => {
-    const type = ASSETS[request.params.file];
-    if (!type)
+    const { file } = request.params;
+    if (!ASSETS.has(file))
       return reply.status(404).send({ error: { code: 'not_found', message: 'No such asset' } });
-    return reply.type(type).send(await readFile(join(PUBLIC_DIR, request.params.file)));
+    return reply.type(typeOf(file)).send(await readFile(join(PUBLIC_DIR, file)));
   });
 }
