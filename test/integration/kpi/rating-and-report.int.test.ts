@@ -29,7 +29,7 @@ describe('ratings, /周报 and /摘要 through the simulator', () => {
     const card = (await engine.read('user:zhengyi')).find(
       (e) => e.body.kind === 'card' && e.body.card.key.startsWith('rating-'),
     );
-    if (!card || card.body.kind !== 'card') throw new Error('no rating card');
+    if (card?.body.kind !== 'card') throw new Error('no rating card');
     expect(card.body.card.actions.map((a) => a.label)).toEqual([
       '1 分',
       '2 分',
@@ -63,7 +63,7 @@ describe('ratings, /周报 and /摘要 through the simulator', () => {
     const [report] = (await engine.read('coordination')).filter(
       (e) => e.body.kind === 'card' && e.body.card.title.startsWith('📊'),
     );
-    if (!report || report.body.kind !== 'card') throw new Error('no report');
+    if (report?.body.kind !== 'card') throw new Error('no report');
     const finished = report.body.card.fields.find((f) => f.label === '完成节点');
     expect(finished?.value).toBe('1（上期 0）');
     await engine.say('coordination', 'zhaoliu', '/周报 2026-11-01 2026-11-15');

@@ -108,8 +108,11 @@ describe('weekly report and daily digest jobs with two workers', () => {
     expect(reports.map((d) => [d.targetKind, d.targetId, d.dedupeKey])).toEqual([
       ['chat', 'coordination', 'report-default-2026-11-09-sim-coordination'],
     ]);
-    const message = reports[0]?.message as { card: { title: string } };
-    expect(message.card.title).toBe('📊 协作报告 11月9日—11月15日');
+    const [report] = reports;
+    if (!report) throw new Error('no report');
+    expect((report.message as { card: { title: string } }).card.title).toBe(
+      '📊 协作报告 11月9日—11月15日',
+    );
     clock = SATURDAY;
     await run('weekly-report', 'wr-4');
     expect(await sent('report')).toHaveLength(1);
@@ -122,8 +125,9 @@ describe('weekly report and daily digest jobs with two workers', () => {
     const digests = await sent('daily-digest');
     // 张三 owns two open nodes; 李四's waits for 张三; 周九 turned the digest off.
     expect(digests.map((d) => d.targetId)).toEqual(['zhangsan']);
-    const card = (digests[0]?.message as { card: { title: string; steps: { ref: string }[] } })
-      .card;
+    const [digest] = digests;
+    if (!digest) throw new Error('no digest');
+    const { card } = digest.message as { card: { title: string; steps: { ref: string }[] } };
     expect(card.title).toBe('☀️ 今日待办：2 项');
     expect(card.steps.map((s) => s.ref)).toEqual(['#1.1', '#2.1']);
     clock = SATURDAY;
