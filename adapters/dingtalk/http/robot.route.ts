@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import { verifyRobotRequest } from '../dingtalk-sign.js';
+import { processAfterAck } from '../inbound/after-ack.js';
 import type { DingTalkInbound } from '../inbound/dingtalk-inbound.js';
 
 const REFUSALS = {
@@ -35,12 +36,11 @@ export function dingtalkRobotRoute(deps: {
         deps.logger.warn({ check }, 'refused a DingTalk robot request');
         return reply.code(401).send({ error: REFUSALS[check] });
       }
-      void deps.inbound.robotMessage(request.body).catch((err: unknown) => {
-        deps.logger.error(
-          { err: err instanceof Error ? err.message : String(err) },
-          'DingTalk robot message failed',
-        );
-      });
+      void processAfterAck(
+        () => deps.inbound.robotMessage(request.body),
+        deps.logger,
+        'robot message',
+      );
       return { msgtype: 'empty' };
     });
   };

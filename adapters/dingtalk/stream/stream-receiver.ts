@@ -1,6 +1,7 @@
 import { type DWClientDownStream, TOPIC_CARD, TOPIC_ROBOT } from 'dingtalk-stream';
 import type { Logger } from 'pino';
 import type { Card } from '../../../cards/card.types.js';
+import { processAfterAck } from '../inbound/after-ack.js';
 import type { DingTalkInbound } from '../inbound/dingtalk-inbound.js';
 import { renderCardParams } from '../render/card-params.render.js';
 import type { GatewayClient } from './gateway-client.js';
@@ -29,9 +30,14 @@ export function createStreamReceiver(inbound: DingTalkInbound, logger: Logger) {
     }
     client.socketCallBackResponse(messageId, null);
     if (topic !== TOPIC_ROBOT) return;
-    void Promise.resolve()
-      .then(() => inbound.robotMessage(JSON.parse(frame.data)))
-      .catch(failed('robot message'));
+    let body: unknown;
+    try {
+      body = JSON.parse(frame.data);
+    } catch {
+      logger.warn({ messageId }, 'DingTalk robot frame without JSON data; ignored');
+      return;
+    }
+    void processAfterAck(() => inbound.robotMessage(body), logger, 'robot message');
   };
 }
 

@@ -111,7 +111,8 @@ describe('DingTalk Stream: the connection comes back, bounded, and loses nothing
     dt.fake.gateway.sendRaw('not json at all');
     const first = newTask(dt, '甲');
     const second = newTask(dt, '乙');
-    await waitFor(() => calls === 2, { what: 'both messages reached the handler' });
+    // Each message is tried three times (it was acked, so DingTalk will not send it again).
+    await waitFor(() => calls === 6, { what: 'both messages tried three times' });
     // Acked anyway (at once), so DingTalk does not push them again and again.
     expect(dt.fake.gateway.ackOf(first)).toBeDefined();
     expect(dt.fake.gateway.ackOf(second)).toBeDefined();
