@@ -44,9 +44,11 @@ async function digestFor(
   today: string,
   ctx: Parameters<typeof digestCard>[1],
 ): Promise<NewDelivery | null> {
-  const items = (await uow.tasks.findOpenNodesOwnedBy(tenantId, person.id)).sort(
-    (a, b) => (a.node.dueAt?.getTime() ?? Infinity) - (b.node.dueAt?.getTime() ?? Infinity),
-  );
+  // A 会签 node the person already signed waits for others, not for them.
+  const owned = await uow.tasks.findOpenNodesOwnedBy(tenantId, person.id);
+  const items = owned
+    .filter(({ node }) => node.owners.some((o) => o.personId === person.id && !o.decision))
+    .sort((a, b) => (a.node.dueAt?.getTime() ?? Infinity) - (b.node.dueAt?.getTime() ?? Infinity));
   const first = items[0];
   if (!first) return null;
   // Sent where the person's soonest work comes from: the platform they are using for it.
