@@ -12,13 +12,12 @@ import { createStreamReceiver } from '../../adapters/dingtalk/stream/stream-rece
 import { StreamSupervisor } from '../../adapters/dingtalk/stream/stream-supervisor.js';
 import type { Org } from '../domain/org/org.types.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
+import { cachedOrgStore } from '../infra/org/org-cache.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { PlatformModule, PlatformModuleContext } from './platform-module.js';
 
 /** DingTalk calls answer within 3 s or time out on DingTalk's side; allow some slack. */
 const HTTP_TIMEOUT_MS = 8_000;
-/** The org is re-read at most this often for mentions and coordination webhooks. */
-const ORG_CACHE_MS = 30_000;
 
 /** The DingTalk platform, or null when DINGTALK_CLIENT_ID is unset. */
 export async function dingtalkModule(ctx: PlatformModuleContext): Promise<PlatformModule | null> {
@@ -116,15 +115,13 @@ export async function dingtalkModule(ctx: PlatformModuleContext): Promise<Platfo
   };
 }
 
-/** The organisation, re-read from the database at most every ORG_CACHE_MS. */
+/** The organisation, through the database's organisation cache. */
 function cachedOrg(ctx: PlatformModuleContext): () => Promise<Org> {
-  const store = createOrgStore(ctx.infra.database.db);
-  let cached: { org: Org; at: number } | null = null;
+  const db = ctx.infra.database.db;
+  const store = cachedOrgStore(db, createOrgStore(db));
   return async () => {
-    if (cached && Date.now() - cached.at < ORG_CACHE_MS) return cached.org;
     const org = await store.loadOrg('default');
     if (!org) throw new Error('no organisation loaded; import the org file first');
-    cached = { org, at: Date.now() };
     return org;
   };
 }

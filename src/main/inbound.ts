@@ -3,6 +3,7 @@ import type { Config } from '../infra/config/config.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { newId } from '../infra/ids.js';
+import { cachedOrgStore } from '../infra/org/org-cache.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { Infrastructure } from './infrastructure.js';
 import { loadTemplates } from './templates.js';
@@ -18,7 +19,7 @@ export function createInboundHandler(
 ): InboundHandler {
   const deps = {
     runInTransaction: createRunInTransaction(infra.database.db, afterCommit),
-    orgStore: createOrgStore(infra.database.db),
+    orgStore: cachedOrgStore(infra.database.db, createOrgStore(infra.database.db)),
     // One organisation per deployment for now; platforms' corp ids map to it.
     tenantOf: () => 'default',
     admins: config.admins,

@@ -10,6 +10,7 @@ import { buildApp } from '../infra/http/app.js';
 import { registerDatabaseMetrics } from '../infra/metrics/db-metrics.js';
 import { instrumentInbound } from '../infra/metrics/instrumented-inbound.js';
 import { createMetrics, type Metrics } from '../infra/metrics/metrics.js';
+import { cachedOrgStore } from '../infra/org/org-cache.js';
 import { QUEUE_NAMES } from '../infra/queue/queue-names.js';
 import { createQueues, type Queues } from '../infra/queue/queues.js';
 import { createSimEventPublisher, subscribeSimEvents } from '../infra/sim/sim-events.js';
@@ -95,7 +96,7 @@ async function startHttp(
   logger: Logger,
 ) {
   const admin = resolveAdminToken(config.adminToken, config.db.dataDir);
-  const orgStore = createOrgStore(infra.database.db);
+  const orgStore = cachedOrgStore(infra.database.db, createOrgStore(infra.database.db));
   registerDatabaseMetrics(engine.metrics, infra.database.db);
   const app = await buildApp({
     logLevel: config.logLevel,

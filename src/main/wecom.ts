@@ -5,6 +5,7 @@ import { renderTemplateCard } from '../../adapters/wecom/render/template-card.re
 import { createWecomChatPlatform } from '../../adapters/wecom/wecom.chat-platform.js';
 import { loadWecomConfig } from '../../adapters/wecom/wecom.config.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
+import { cachedOrgStore } from '../infra/org/org-cache.js';
 import { bullPrefix } from '../infra/queue/queue-names.js';
 import type { PlatformModule, PlatformModuleContext } from './platform-module.js';
 
@@ -31,7 +32,7 @@ export async function wecomModule(ctx: PlatformModuleContext): Promise<PlatformM
         decodeKey: decodeButtonKey,
       })
     : null;
-  const orgStore = createOrgStore(ctx.infra.database.db);
+  const orgStore = cachedOrgStore(ctx.infra.database.db, createOrgStore(ctx.infra.database.db));
   const http = createWecomHttpParts({
     config: config.http,
     redis: ctx.infra.redis,

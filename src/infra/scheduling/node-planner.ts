@@ -11,6 +11,7 @@ import type { Db } from '../db/client.js';
 import { createOrgStore } from '../db/repositories/org-store.drizzle.js';
 import { hydrateTasks } from '../db/repositories/task-repository.drizzle.js';
 import { firedPings, nodes, tasks } from '../db/schema/index.js';
+import { cachedOrgStore, orgCacheFor } from '../org/org-cache.js';
 
 /**
  * Computes, from Postgres alone, which pings each active node should have scheduled: the plan
@@ -32,7 +33,9 @@ export function createNodePlanner(deps: {
   async function orgsFor(q: Db, list: readonly Task[]): Promise<Map<string, Org>> {
     const orgs = new Map<string, Org>();
     for (const tenantId of new Set(list.map((t) => t.tenantId))) {
-      const org = await createOrgStore(q).loadOrg(tenantId);
+      const org = await orgCacheFor(deps.db).get(tenantId, () =>
+        createOrgStore(q).loadOrg(tenantId),
+      );
       if (org) orgs.set(tenantId, org);
     }
     return orgs;
@@ -102,7 +105,7 @@ export function createNodePlanner(deps: {
         .from(nodes)
         .innerJoin(tasks, eq(tasks.id, nodes.taskId))
         .where(eq(nodes.id, nodeId));
-      return row ? createOrgStore(deps.db).loadOrg(row.tenantId) : null;
+      return row ? cachedOrgStore(deps.db, createOrgStore(deps.db)).loadOrg(row.tenantId) : null;
     },
 
     /** What a ping id means under the node's plan, fired pings included (for a firing job). */

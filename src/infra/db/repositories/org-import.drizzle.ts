@@ -1,5 +1,6 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { OrgImportSummary } from '../../../ports/org-store.port.js';
+import { orgCacheFor } from '../../org/org-cache.js';
 import { tenantSettingsFromOrgFile } from '../../org/org-file.mapper.js';
 import type { OrgFile } from '../../org/org-file.schema.js';
 import type { Db, Tx } from '../client.js';
@@ -13,7 +14,7 @@ const SOURCE = 'org-file' as const;
  * match are not touched, so importing the same file twice changes nothing.
  */
 export async function importOrgFile(db: Db, file: OrgFile): Promise<OrgImportSummary> {
-  return db.transaction(async (tx) => {
+  const summary = await db.transaction(async (tx) => {
     const tenantId = file.tenant.id;
     await upsertTenant(tx, file);
     const summary: OrgImportSummary = {
@@ -34,6 +35,8 @@ export async function importOrgFile(db: Db, file: OrgFile): Promise<OrgImportSum
     }
     return summary;
   });
+  orgCacheFor(db).invalidate(summary.tenantId);
+  return summary;
 }
 
 function hasChanges(s: OrgImportSummary): boolean {
