@@ -33,13 +33,14 @@ async function runSize(url: string, size: number): Promise<string[]> {
   const queues = createQueues(redis, prefix);
   const scheduler = createBullmqPingScheduler({ queues, redis, queuePrefix: prefix });
   const before = await usedMemory(redis);
-  const nodes = size / PINGS_PER_NODE;
+  const nodes = Math.ceil(size / PINGS_PER_NODE);
   const start = Date.now();
   const fireFrom = start + 60_000 + size / 2; // after scheduling ends, whatever the size
   const plans: ScheduledPing[][] = [];
   for (let n = 0; n < nodes; n++) {
     plans.push(
-      Array.from({ length: PINGS_PER_NODE }, (_, step) => ({
+      // The last node takes what is left, so exactly `size` pings are scheduled.
+      Array.from({ length: Math.min(PINGS_PER_NODE, size - n * PINGS_PER_NODE) }, (_, step) => ({
         id: `escalate-nod_${n}-v1-${step}`,
         nodeId: `nod_${n}`,
         deadlineVersion: 1,

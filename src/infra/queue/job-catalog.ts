@@ -80,8 +80,11 @@ export const JOBS = {
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
 
-/** Options shared by every job: keep finished jobs for a day (ids stay taken: no replays). */
-export const DEFAULT_JOB_OPTIONS = {
+/**
+ * How long every worker keeps finished jobs: a day, so their ids stay taken (no replays). Set on
+ * the workers rather than on each job, so a scheduled ping's Redis hash does not carry it.
+ */
+export const FINISHED_JOB_RETENTION = {
   removeOnComplete: { age: 24 * 3600, count: 50_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;

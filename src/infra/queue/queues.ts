@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { DEFAULT_JOB_OPTIONS, JOBS, type JobName, type JobPayload } from './job-catalog.js';
+import { JOBS, type JobName, type JobPayload } from './job-catalog.js';
 import { bullPrefix, QUEUE_NAMES, type QueueName } from './queue-names.js';
 
 /** The BullMQ queues of one deployment, with typed, validated `add`. */
@@ -54,7 +54,6 @@ export function createQueues(connection: Redis, queuePrefix: string): Queues {
 function jobOptions(name: JobName, options: { jobId: string; delayMs?: number | undefined }) {
   const job = JOBS[name];
   return {
-    ...DEFAULT_JOB_OPTIONS,
     jobId: options.jobId,
     delay: options.delayMs,
     attempts: job.attempts,

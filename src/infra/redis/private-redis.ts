@@ -17,6 +17,13 @@ export function hasRedisServerBinary(): boolean {
 }
 
 /**
+ * Lets a scheduled job's hash (its data and options run to a few hundred bytes) stay a compact
+ * listpack instead of a hash table: about a third less memory per scheduled ping. docker-compose
+ * sets the same; see docs/BENCHMARKS.md.
+ */
+export const REDIS_MEMORY_TUNING = ['--hash-max-listpack-value', '512'];
+
+/**
  * Starts a Redis for this process only, on a free loopback port, with nothing kept on disk:
  * Redis holds just the schedule, which Baton rebuilds from Postgres at start.
  */
@@ -37,6 +44,7 @@ export async function startPrivateRedis(dataDir: string, logger: Logger): Promis
       '',
       '--appendonly',
       'no',
+      ...REDIS_MEMORY_TUNING,
     ],
     { stdio: 'ignore' },
   );

@@ -10,7 +10,7 @@ import { buildDigestMessage } from '../../../application/delivery/digest-message
 import type { Platform } from '../../../domain/org/org.types.js';
 import type { MessageTarget } from '../../../ports/chat-platform.port.js';
 import { targetKey } from '../../db/repositories/delivery-store.drizzle.js';
-import { JOBS } from '../job-catalog.js';
+import { FINISHED_JOB_RETENTION, JOBS } from '../job-catalog.js';
 import { classifyJobError } from '../job-errors.js';
 import { jobId } from '../job-ids.js';
 import { bullPrefix, QUEUE_NAMES } from '../queue-names.js';
@@ -73,6 +73,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): Worker {
   const worker = new Worker(QUEUE_NAMES.delivery, process, {
     connection: deps.connection,
     prefix: bullPrefix(deps.queuePrefix),
+    ...FINISHED_JOB_RETENTION,
     concurrency: deps.concurrency ?? 8,
     // A worker killed mid-job is noticed after one lock period; another then retries the job.
     lockDuration: deps.jobLockMs,

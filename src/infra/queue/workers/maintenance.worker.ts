@@ -1,6 +1,7 @@
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { FINISHED_JOB_RETENTION } from '../job-catalog.js';
 import { bullPrefix, QUEUE_NAMES } from '../queue-names.js';
 import type { Queues } from '../queues.js';
 
@@ -42,7 +43,12 @@ export async function startMaintenanceWorker(deps: {
       deps.logger.info({ result }, 'schedule reconciled');
       return result;
     },
-    { connection: deps.connection, prefix: bullPrefix(deps.queuePrefix), concurrency: 1 },
+    {
+      connection: deps.connection,
+      prefix: bullPrefix(deps.queuePrefix),
+      ...FINISHED_JOB_RETENTION,
+      concurrency: 1,
+    },
   );
   worker.on('error', (err) => deps.logger.error({ err: err.message }, 'maintenance worker error'));
   return worker;

@@ -1,7 +1,7 @@
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { JOBS } from '../job-catalog.js';
+import { FINISHED_JOB_RETENTION, JOBS } from '../job-catalog.js';
 import { bullPrefix, QUEUE_NAMES } from '../queue-names.js';
 import type { Queues } from '../queues.js';
 
@@ -68,7 +68,12 @@ export function startReportWorker(deps: {
       }
       throw new Error(`unknown job ${job.name} on the report queue`);
     },
-    { connection: deps.connection, prefix: bullPrefix(deps.queuePrefix), concurrency: 1 },
+    {
+      connection: deps.connection,
+      prefix: bullPrefix(deps.queuePrefix),
+      ...FINISHED_JOB_RETENTION,
+      concurrency: 1,
+    },
   );
   worker.on('error', (err) => deps.logger.error({ err: err.message }, 'report worker error'));
   return worker;

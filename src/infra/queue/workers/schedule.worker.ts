@@ -2,7 +2,7 @@ import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type FirePingDeps, firePing } from '../../../application/scheduling/fire-ping.usecase.js';
-import { JOBS } from '../job-catalog.js';
+import { FINISHED_JOB_RETENTION, JOBS } from '../job-catalog.js';
 import { classifyJobError } from '../job-errors.js';
 import { bullPrefix, QUEUE_NAMES } from '../queue-names.js';
 
@@ -31,6 +31,7 @@ export function startScheduleWorker(
   const worker = new Worker(QUEUE_NAMES.schedule, process, {
     connection: deps.connection,
     prefix: bullPrefix(deps.queuePrefix),
+    ...FINISHED_JOB_RETENTION,
     concurrency: 4,
     // A worker killed mid-job is noticed after one lock period; another then retries the job.
     lockDuration: deps.jobLockMs,
