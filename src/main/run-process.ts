@@ -11,6 +11,7 @@ import { registerDatabaseMetrics } from '../infra/metrics/db-metrics.js';
 import { instrumentInbound } from '../infra/metrics/instrumented-inbound.js';
 import { createMetrics, type Metrics } from '../infra/metrics/metrics.js';
 import { cachedOrgStore } from '../infra/org/org-cache.js';
+import { createOutboxWakeupPublisher } from '../infra/outbox/outbox-wakeup.js';
 import { QUEUE_NAMES } from '../infra/queue/queue-names.js';
 import { createQueues, type Queues } from '../infra/queue/queues.js';
 import { createSimEventPublisher, subscribeSimEvents } from '../infra/sim/sim-events.js';
@@ -57,7 +58,13 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
     if (mode !== 'worker') {
       sim = await subscribeSimEvents(infra.redis, config.redis.prefix, logger);
       const inbound = instrumentInbound(
-        createInboundHandler(config, infra, () => workers?.poke()),
+        createInboundHandler(
+          config,
+          infra,
+          workers
+            ? () => workers?.poke()
+            : createOutboxWakeupPublisher(infra.redis, config.redis.prefix, logger),
+        ),
         metrics,
       );
       const platformRoutes = modules.flatMap((m) => (m.routes ? [m.routes(inbound)] : []));

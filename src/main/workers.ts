@@ -7,6 +7,7 @@ import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { createRedisChatBudget } from '../infra/delivery/chat-budget.redis.js';
 import { createOutboxHandlers } from '../infra/outbox/outbox-handlers.js';
 import { createOutboxRelay } from '../infra/outbox/outbox-relay.js';
+import { subscribeOutboxWakeup } from '../infra/outbox/outbox-wakeup.js';
 import { createBullmqPingScheduler } from '../infra/queue/bullmq-ping-scheduler.js';
 import { jobId } from '../infra/queue/job-ids.js';
 import type { Queues } from '../infra/queue/queues.js';
@@ -122,6 +123,7 @@ export async function startWorkers(
   });
   const reportWorker = await startReportJobs(config, infra, queues, logger, () => relay.poke());
   relay.start();
+  const wakeups = await subscribeOutboxWakeup(infra.redis, config.redis.prefix, () => relay.poke());
   logger.info({ result: await reconcile() }, 'workers started; schedule reconciled');
   await markRedisIntact(infra.redis, config.redis.prefix);
   const watchdog = startRedisLossWatchdog({
@@ -142,6 +144,7 @@ export async function startWorkers(
     poke: () => relay.poke(),
     async close() {
       watchdog.close();
+      await wakeups.close();
       await relay.stop();
       await Promise.all([
         deliveryWorker.close(),
