@@ -3,6 +3,10 @@
  * the real engine (inbound handler, outbox relay, BullMQ delivery worker, simulator platform),
  * at a steady arrival rate. Latency = the card's `sent_at` − the moment the command arrived.
  * BENCH_RATE (commands/s, default 100) for BENCH_SECONDS (default 10).
+ *
+ * BENCH_SPLIT=1 runs the deployment's scale-out shape instead of one `baton all`: this process
+ * takes the commands as `baton serve` would, and a `baton worker` child process relays, sends and
+ * schedules, so the two use both cores.
  */
 import { readFileSync } from 'node:fs';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -10,16 +14,19 @@ import { loadConfig } from '../src/infra/config/config.js';
 import { importOrgFile } from '../src/infra/db/repositories/org-import.drizzle.js';
 import { deliveries } from '../src/infra/db/schema/index.js';
 import { parseOrgFile } from '../src/infra/org/org-file.parser.js';
+import { createOutboxWakeupPublisher } from '../src/infra/outbox/outbox-wakeup.js';
 import { createQueues } from '../src/infra/queue/queues.js';
 import { createRedis } from '../src/infra/redis/redis-connection.js';
 import { createInboundHandler } from '../src/main/inbound.js';
 import { startWorkers } from '../src/main/workers.js';
 import { benchDatabase, ms, percentile, printTable, quiet, REDIS_URL } from './bench-kit.js';
+import { startWorkerProcess } from './worker-process.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ORG_FILE = 'test/fixtures/org/fast-ladder.yaml';
 const OWNERS = ['张三', '李四', '孙八', '周九', '吴十'];
+const SPLIT = process.env.BENCH_SPLIT === '1';
 
 const database = await benchDatabase();
 const redis = createRedis(REDIS_URL, quiet);
@@ -35,12 +42,19 @@ try {
   });
   const infra = { database, redis, redisUrl: REDIS_URL, close: async () => undefined };
   const queues = createQueues(redis, prefix);
-  const workers = await startWorkers(config, infra, queues, quiet);
-  const inbound = createInboundHandler(config, infra, () => workers.poke());
+  const workers = SPLIT
+    ? await startWorkerProcess({ DATABASE_URL: database.url, BATON_QUEUE_PREFIX: prefix }, redis)
+    : await startWorkers(config, infra, queues, quiet);
+  const inbound = createInboundHandler(
+    config,
+    infra,
+    SPLIT ? createOutboxWakeupPublisher(redis, prefix, quiet) : () => workers.poke(),
+  );
 
   const arrived = new Map<string, number>();
   const total = RATE * SECONDS;
   const started = Date.now();
+  const cpuBefore = process.cpuUsage();
   const handled: Promise<unknown>[] = [];
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / RATE;
@@ -82,11 +96,13 @@ try {
     const at = key ? arrived.get(key) : undefined;
     return at !== undefined && c.sentAt ? [c.sentAt.getTime() - at] : [];
   });
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuPerCommand = (cpu.user + cpu.system) / 1000 / total;
   await workers.close();
   await queues.close();
   printTable(
-    'Slash command → task → card sent (real engine, simulator platform)',
-    ['offered rate', 'commands', 'cards sent', 'p50', 'p90', 'p99', 'max'],
+    `Slash command → task → card sent (real engine, simulator platform, ${SPLIT ? 'serve + worker processes' : 'one process'})`,
+    ['offered rate', 'commands', 'cards sent', 'p50', 'p90', 'p99', 'max', 'CPU/command here'],
     [
       [
         `${offered.toFixed(0)}/s`,
@@ -96,6 +112,7 @@ try {
         ms(percentile(latencies, 90)),
         ms(percentile(latencies, 99)),
         ms(Math.max(...latencies)),
+        ms(cpuPerCommand),
       ],
     ],
   );
