@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from '../infra/config/config.js';
 import { importOrgFile } from '../infra/db/repositories/org-import.drizzle.js';
+import { routeConsoleToLogger } from '../infra/logging/console-to-logger.js';
 import { createLogger } from '../infra/logging/logger.js';
 import { OrgFileError, readOrgFile } from '../infra/org/org-file.parser.js';
 import { openDatabaseAndMigrate, StartupError } from './infrastructure.js';
@@ -32,6 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'all':
     case 'serve':
     case 'worker':
+      routeConsoleToLogger(logger);
       await runProcess(command, config, logger);
       return -1;
     case 'migrate':
