@@ -3,6 +3,10 @@ import { createDingTalkChatPlatform } from '../../adapters/dingtalk/dingtalk.cha
 import { loadDingTalkConfig } from '../../adapters/dingtalk/dingtalk.config.js';
 import { dingtalkRobotRoute } from '../../adapters/dingtalk/http/robot.route.js';
 import { createDingTalkInbound } from '../../adapters/dingtalk/inbound/dingtalk-inbound.js';
+import {
+  createRobotMessageQueue,
+  type RobotMessageQueue,
+} from '../../adapters/dingtalk/inbound/robot-message-queue.js';
 import { createAccessTokens } from '../../adapters/dingtalk/openapi/access-token.js';
 import { createApiQuota } from '../../adapters/dingtalk/openapi/api-quota.js';
 import { createHttpJson } from '../../adapters/dingtalk/openapi/http-json.js';
@@ -13,6 +17,7 @@ import { StreamSupervisor } from '../../adapters/dingtalk/stream/stream-supervis
 import type { Org } from '../domain/org/org.types.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { cachedOrgStore } from '../infra/org/org-cache.js';
+import { bullPrefix } from '../infra/queue/queue-names.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { PlatformModule, PlatformModuleContext } from './platform-module.js';
 
@@ -72,6 +77,17 @@ export async function dingtalkModule(ctx: PlatformModuleContext): Promise<Platfo
   });
   const inboundFor = (inbound: InboundHandler) =>
     createDingTalkInbound({ inbound, sessions, loadOrg, now, logger });
+  // One queue per receiving process, whose worker feeds the engine this process was given.
+  let robotMessages: RobotMessageQueue | null = null;
+  const robotMessagesFor = (inbound: InboundHandler) => {
+    robotMessages ??= createRobotMessageQueue({
+      connection: redis,
+      prefix: bullPrefix(ctx.config.redis.prefix),
+      inbound: inboundFor(inbound),
+      logger,
+    });
+    return robotMessages;
+  };
 
   const supervisors: StreamSupervisor[] = [];
   const startStream = async (inbound: InboundHandler, topics: readonly string[]) => {
@@ -80,7 +96,7 @@ export async function dingtalkModule(ctx: PlatformModuleContext): Promise<Platfo
       clientSecret: dt.clientSecret,
       gatewayUrl: dt.gatewayUrl,
       topics,
-      onCallback: createStreamReceiver(inboundFor(inbound), logger),
+      onCallback: createStreamReceiver(inboundFor(inbound), robotMessagesFor(inbound), logger),
       logger,
       backoff: { baseMs: dt.reconnectBaseMs, maxMs: dt.reconnectMaxMs },
       healthCheckMs: dt.healthCheckMs,
@@ -95,6 +111,7 @@ export async function dingtalkModule(ctx: PlatformModuleContext): Promise<Platfo
     chatPlatform,
     async close() {
       await Promise.all(supervisors.map((s) => s.stop()));
+      await robotMessages?.close();
     },
   };
   if (dt.mode === 'stream') {
@@ -106,7 +123,12 @@ export async function dingtalkModule(ctx: PlatformModuleContext): Promise<Platfo
   return {
     ...common,
     routes: (inbound) =>
-      dingtalkRobotRoute({ appSecret: dt.clientSecret, inbound: inboundFor(inbound), now, logger }),
+      dingtalkRobotRoute({
+        appSecret: dt.clientSecret,
+        robotMessages: robotMessagesFor(inbound),
+        now,
+        logger,
+      }),
     // Card taps come only over Stream (cards are created with callbackType STREAM), so HTTP
     // mode still opens a Stream connection for them when cards are on.
     ...(dt.cardTemplateId

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import { verifyRobotRequest } from '../dingtalk-sign.js';
-import { processAfterAck } from '../inbound/after-ack.js';
-import type { DingTalkInbound } from '../inbound/dingtalk-inbound.js';
+import type { RobotMessageQueue } from '../inbound/robot-message-queue.js';
 
 const REFUSALS = {
   missing: 'missing timestamp or sign',
@@ -13,11 +12,12 @@ const REFUSALS = {
 /**
  * HTTP-mode robot messages (`DINGTALK_MODE=http`): DingTalk POSTs each message with `timestamp`
  * and `sign` headers. Refuses unsigned, forged and stale requests; answers at once with an empty
- * reply and processes after, so DingTalk's short timeout never fires.
+ * reply once the message is queued and processes it after, so DingTalk's short timeout never fires
+ * and an outage of the database loses nothing.
  */
 export function dingtalkRobotRoute(deps: {
   readonly appSecret: string;
-  readonly inbound: DingTalkInbound;
+  readonly robotMessages: RobotMessageQueue;
   readonly now: () => Date;
   readonly logger: Logger;
 }): FastifyPluginAsync {
@@ -36,11 +36,7 @@ export function dingtalkRobotRoute(deps: {
         deps.logger.warn({ check }, 'refused a DingTalk robot request');
         return reply.code(401).send({ error: REFUSALS[check] });
       }
-      void processAfterAck(
-        () => deps.inbound.robotMessage(request.body),
-        deps.logger,
-        'robot message',
-      );
+      await deps.robotMessages.take(request.body);
       return { msgtype: 'empty' };
     });
   };

@@ -1,8 +1,8 @@
 import { type DWClientDownStream, TOPIC_CARD, TOPIC_ROBOT } from 'dingtalk-stream';
 import type { Logger } from 'pino';
 import type { Card } from '../../../cards/card.types.js';
-import { processAfterAck } from '../inbound/after-ack.js';
 import type { DingTalkInbound } from '../inbound/dingtalk-inbound.js';
+import type { RobotMessageQueue } from '../inbound/robot-message-queue.js';
 import { renderCardParams } from '../render/card-params.render.js';
 import type { GatewayClient } from './gateway-client.js';
 
@@ -10,12 +10,16 @@ import type { GatewayClient } from './gateway-client.js';
 const CARD_ACK_BUDGET_MS = 2_000;
 
 /**
- * The Stream CALLBACK handler. Robot messages are acked at once and processed after, so DingTalk
- * does not redeliver them while the engine works. Card taps wait briefly for the engine, so the
+ * The Stream CALLBACK handler. Robot messages are acked at once and processed after, from the
+ * robot-message queue, so DingTalk does not redeliver them while the engine works. Card taps wait briefly for the engine, so the
  * ack can carry the updated card; past the budget the ack goes empty and the engine's queued
  * card update does the job. Nothing here throws into the SDK.
  */
-export function createStreamReceiver(inbound: DingTalkInbound, logger: Logger) {
+export function createStreamReceiver(
+  inbound: DingTalkInbound,
+  robotMessages: RobotMessageQueue,
+  logger: Logger,
+) {
   const failed = (what: string) => (err: unknown) =>
     logger.error(
       { err: err instanceof Error ? err.message : String(err) },
@@ -37,7 +41,7 @@ export function createStreamReceiver(inbound: DingTalkInbound, logger: Logger) {
       logger.warn({ messageId }, 'DingTalk robot frame without JSON data; ignored');
       return;
     }
-    void processAfterAck(() => inbound.robotMessage(body), logger, 'robot message');
+    void robotMessages.take(body);
   };
 }
 
