@@ -2,7 +2,6 @@ import { taskCard } from '../../../cards/task-card.builder.js';
 import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import type { BusinessCalendar, CalendarConfig } from '../../domain/calendar/calendar.types.js';
 import { parseCommand } from '../../domain/command/command.parser.js';
-import { parseDigestSwitch } from '../../domain/report/digest-command.parser.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { TaskAction } from '../../domain/task/task.effects.js';
 import type { Task } from '../../domain/task/task.types.js';
@@ -12,7 +11,6 @@ import type { InboundCardAction, InboundEvent } from '../../ports/inbound-event.
 import type { InboundOutcome } from '../../ports/inbound-handler.port.js';
 import type { OrgStore } from '../../ports/org-store.port.js';
 import type { RunInTransaction } from '../../ports/unit-of-work.port.js';
-import { switchDigest } from '../digest/digest-switch.js';
 import type { CommandScope } from './engine-context.js';
 import { nameOf, personByPlatformId } from './org-directory.js';
 import { runPersonalCardAction } from './personal-card-actions.js';
@@ -121,15 +119,6 @@ export async function handleInbound(
         if (personal) return { duplicate: false, updatedCard: personal };
         const task = await runCardAction(scope, event);
         return { duplicate: false, updatedCard: taskCard(task, scope.card) };
-      }
-      const digest = parseDigestSwitch(event.text);
-      if (digest) {
-        await switchDigest(scope, digest.enabled);
-        await replyText(
-          scope,
-          digest.enabled ? '好的，每日摘要已开启。' : '好的，每日摘要已关闭。',
-        );
-        return HANDLED;
       }
       const outcome = parseCommand(event.text, { botNames: deps.botNames });
       if (outcome.kind === 'command') await runCommand(scope, outcome.command);

@@ -6,6 +6,7 @@ import { parseDeadline } from '../../domain/deadline/deadline.parser.js';
 import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { nodeRef } from '../../domain/task/task-status.models.js';
+import { switchDigest } from '../digest/digest-switch.js';
 import { rateTask, ratingThanks } from '../rating/rate-task.usecase.js';
 import { replyWeeklyReport } from '../report/report-command.js';
 import type { CommandScope } from './engine-context.js';
@@ -180,6 +181,12 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
     }
     case 'report':
       return replyWeeklyReport(scope, command.period);
+    case 'digest':
+      await switchDigest(scope, command.enabled);
+      return replyText(
+        scope,
+        command.enabled ? '好的，每日摘要已开启。' : '好的，每日摘要已关闭。',
+      );
     case 'setup':
       throw new DomainError(
         'command.not_available',

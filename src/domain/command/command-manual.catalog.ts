@@ -162,6 +162,12 @@ export const COMMAND_MANUAL: Readonly<Record<CommandKind, CommandManualEntry>> =
     notes: ['不写时统计本周。'],
     examples: ['/周报', '/周报 上周', '/周报 2026-11-01 2026-11-30'],
   },
+  digest: {
+    summary: '打开或关闭每日待办摘要（私聊）',
+    syntax: ['/摘要 <开|关>'],
+    notes: ['每个工作日早上，我会私聊发给你一条你负责的未完成节点清单，按截止时间排序。'],
+    examples: ['/摘要 关', '/摘要 开'],
+  },
   help: {
     summary: '查看命令用法',
     syntax: ['/帮助 [命令]'],

@@ -25,6 +25,7 @@ export const COMMAND_NAMES: Readonly<Record<CommandKind, readonly [string, ...st
   escalate: ['升级', 'escalate'],
   cancel: ['撤销', 'cancel'],
   report: ['周报', 'report'],
+  digest: ['摘要', 'digest'],
   help: ['帮助', 'help'],
   setup: ['设置', 'setup'],
   rate: ['评分', 'rate'],
@@ -60,6 +61,8 @@ const LOOKALIKES: Readonly<Record<string, CommandKind>> = {
   统计: 'report',
   报表: 'report',
   评价: 'rate',
+  每日摘要: 'digest',
+  待办: 'digest',
 };
 
 const KIND_BY_NAME = new Map<string, CommandKind>(

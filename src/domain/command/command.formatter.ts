@@ -62,6 +62,8 @@ function oneLineArguments(command: OneLineCommand): Array<string | null> {
       return [ref(command.ref), `${command.deadlineText}，${command.reason}`];
     case 'report':
       return [formatPeriod(command.period)];
+    case 'digest':
+      return [command.enabled ? '开' : '关'];
     case 'help':
       return [command.topic === null ? null : primaryName(command.topic)];
     case 'setup':

@@ -9,6 +9,7 @@ import type {
 import { stripBotMentions } from './command-mention.models.js';
 import { commandKindOf, splitCommandName, suggestCommandName } from './command-names.js';
 import { normalizeCommandText, wordsOf } from './command-text.models.js';
+import { parseDigestSwitch } from './digest-command.parser.js';
 import { parseExtend } from './extend-command.parser.js';
 import { parseStartFlow } from './flow-command.parser.js';
 import { parseMinutes } from './minutes.parser.js';
@@ -95,6 +96,7 @@ const ARGUMENT_PARSERS: Readonly<Record<CommandKind, ArgumentParser>> = {
   extend: asOneText(parseExtend),
   rate: asOneText(parseRate),
   report: asOneText(parseReport),
+  digest: asOneText(parseDigestSwitch),
   setup: asOneText(parseSetup),
   help: asOneText(parseHelp),
   status: nodeCommand('status'),

@@ -123,6 +123,8 @@ export type Command =
   | { readonly kind: 'escalate'; readonly ref: TaskRef; readonly reason: string }
   | { readonly kind: 'cancel'; readonly ref: WholeTaskRef; readonly reason: string | null }
   | { readonly kind: 'report'; readonly period: ReportPeriod }
+  /** The person's daily digest of open nodes, on or off. */
+  | { readonly kind: 'digest'; readonly enabled: boolean }
   /** `topic` null: the overview of all commands. */
   | { readonly kind: 'help'; readonly topic: CommandKind | null }
   | { readonly kind: 'setup'; readonly action: SetupAction }

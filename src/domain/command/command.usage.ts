@@ -70,6 +70,7 @@ const GROUP_OF: Readonly<Record<CommandKind, HelpGroup>> = {
   cancel: 'follow',
   rate: 'follow',
   report: 'follow',
+  digest: 'other',
   help: 'other',
   setup: 'other',
 };

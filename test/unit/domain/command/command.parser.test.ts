@@ -108,6 +108,7 @@ describe('every command name', () => {
     sendback: ' #1.1 原因',
     addsign: ' @张三',
     cc: ' #1 @张三',
+    digest: ' 关',
     pause: ' 原因',
     resume: '',
     extend: ' 明天 原因',
