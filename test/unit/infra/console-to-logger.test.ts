@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { routeConsoleToLogger } from '../../../src/infra/logging/console-to-logger.js';
 
 const original = { ...console };
+/** The console as the libraries see it: these tests write to it on purpose. */
+const libraryConsole: Console = console;
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -28,7 +30,7 @@ describe('console output of libraries', () => {
     ['error', 50],
   ] as const)('console.%s becomes a structured record at level %i', (method, level) => {
     const lines = capture();
-    console[method]('[2026-11-23T05:00:00.000Z] connect success', 3);
+    libraryConsole[method]('[2026-11-23T05:00:00.000Z] connect success', 3);
     expect(lines).toEqual([
       expect.objectContaining({
         level,
@@ -40,8 +42,8 @@ describe('console output of libraries', () => {
 
   it('formats errors and cuts long lines, so a printed payload is not logged whole', () => {
     const lines = capture();
-    console.warn('ERROR', new Error('socket hang up'));
-    console.info('x'.repeat(2_000));
+    libraryConsole.warn('ERROR', new Error('socket hang up'));
+    libraryConsole.info('x'.repeat(2_000));
     expect(lines[0]?.msg).toContain('ERROR Error: socket hang up');
     expect(lines[1]?.msg).toBe(`${'x'.repeat(500)}… (2000 chars)`);
   });
