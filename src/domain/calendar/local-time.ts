@@ -49,21 +49,48 @@ export function isKnownTimezone(timezone: string): boolean {
 
 /** The local date and time of day of `at` in `timezone`. */
 export function wallClockAt(at: Date, timezone: string): WallClock {
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timezone).formatToParts(at)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const millisecond = ((at.getTime() % 1000) + 1000) % 1000;
+  const local = at.getTime() + offsetOfSecond(Math.floor(at.getTime() / 1000), timezone);
+  const day = Math.floor(local / DAY_MS);
+  const midnight = new Date(day * DAY_MS);
   return {
     date: formatLocalDate({
-      year: fields.year ?? 0,
-      month: fields.month ?? 0,
-      day: fields.day ?? 0,
+      year: midnight.getUTCFullYear(),
+      month: midnight.getUTCMonth() + 1,
+      day: midnight.getUTCDate(),
     }),
-    msOfDay:
-      ((fields.hour ?? 0) * 3600 + (fields.minute ?? 0) * 60 + (fields.second ?? 0)) * 1000 +
-      millisecond,
+    msOfDay: local - day * DAY_MS,
   };
+}
+
+/**
+ * Offsets already asked for, by zone and UTC second: `Intl` formatting is the calendar's
+ * costliest step, and planning a schedule asks for the same few seconds again and again. An
+ * offset holds for a whole second (zones change on whole seconds), so the cache is exact.
+ */
+const offsets = new Map<string, number>();
+const MAX_CACHED_OFFSETS = 50_000;
+
+/** How far the zone's wall clock is ahead of UTC during the UTC second `second`, in ms. */
+function offsetOfSecond(second: number, timezone: string): number {
+  const key = `${timezone} ${second}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  const fields: Record<string, number> = {};
+  for (const part of formatterFor(timezone).formatToParts(new Date(second * 1000))) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  const shown = Date.UTC(
+    fields.year ?? 0,
+    (fields.month ?? 1) - 1,
+    fields.day ?? 1,
+    fields.hour ?? 0,
+    fields.minute ?? 0,
+    fields.second ?? 0,
+  );
+  const offset = shown - second * 1000;
+  if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /**
