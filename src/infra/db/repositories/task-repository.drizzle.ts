@@ -26,14 +26,30 @@ export async function hydrateTasks(tx: Db, rows: (typeof tasks.$inferSelect)[]):
     .select()
     .from(taskFollowers)
     .where(inArray(taskFollowers.taskId, ids));
-  return rows.map((row) =>
-    toTask(
+  // Grouped once: reconciliation hydrates hundreds of tasks at a time.
+  const nodesOf = groupBy(nodeRows, (n) => n.taskId);
+  const ownersOf = groupBy(ownerRows, (o) => o.nodeId);
+  const followersOf = groupBy(followerRows, (f) => f.taskId);
+  return rows.map((row) => {
+    const taskNodes = nodesOf.get(row.id) ?? [];
+    return toTask(
       row,
-      nodeRows.filter((n) => n.taskId === row.id),
-      ownerRows,
-      followerRows.filter((f) => f.taskId === row.id).map((f) => f.personId),
-    ),
-  );
+      taskNodes,
+      taskNodes.flatMap((n) => ownersOf.get(n.id) ?? []),
+      (followersOf.get(row.id) ?? []).map((f) => f.personId),
+    );
+  });
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** The task repository over a transaction (or, for reads, the database). */
