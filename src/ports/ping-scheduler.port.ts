@@ -17,6 +17,8 @@ export interface PingScheduler {
    * past fires at once) and removes the node's others. Idempotent.
    */
   setNodePings(nodeId: string, pings: readonly ScheduledPing[]): Promise<void>;
+  /** `setNodePings` for many nodes in a few round trips (reconciliation's rebuild). */
+  setManyNodePings(plans: ReadonlyMap<string, readonly ScheduledPing[]>): Promise<void>;
   /** Removes every scheduled ping of the node (done, cancelled). */
   clearNode(nodeId: string): Promise<void>;
   /** Ids of every ping waiting in Redis, for reconciliation. */

@@ -1,5 +1,8 @@
 import type { PingScheduler, ScheduledPing } from '../../ports/ping-scheduler.port.js';
 
+/** Batches whose repairs may be on their way to Redis at once. */
+const BATCHES_IN_FLIGHT = 3;
+
 export interface ReconcileResult {
   readonly nodes: number;
   readonly added: number;
@@ -20,16 +23,25 @@ export async function reconcileSchedule(deps: {
   const expectedIds = new Set<string>();
   let nodes = 0;
   let added = 0;
+  // While Redis takes one batch's repairs, Postgres already reads the next batch.
+  const inFlight: Promise<void>[] = [];
   for await (const batch of deps.expectedPings()) {
+    const repairs = new Map<string, readonly ScheduledPing[]>();
     for (const [nodeId, pings] of batch) {
       nodes += 1;
       const missing = pings.filter((p) => !scheduled.has(p.id));
       for (const p of pings) expectedIds.add(p.id);
       if (missing.length === 0) continue;
-      await deps.scheduler.setNodePings(nodeId, pings);
+      repairs.set(nodeId, pings);
       added += missing.length;
     }
+    const repair = deps.scheduler.setManyNodePings(repairs);
+    // Awaited below; until then a failure must not count as an unhandled rejection.
+    repair.catch(() => undefined);
+    inFlight.push(repair);
+    if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
   }
+  await Promise.all(inFlight);
   const orphans = [...scheduled].filter((id) => !expectedIds.has(id));
   await deps.scheduler.remove(orphans);
   return { nodes, added, removed: orphans.length };

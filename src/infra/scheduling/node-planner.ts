@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
+import type { BusinessCalendar } from '../../domain/calendar/calendar.types.js';
 import {
   ladderFor,
   type PlannedPing,
@@ -59,10 +60,15 @@ export function createNodePlanner(deps: {
     const orgs = await orgsFor(q, list);
     const now = deps.now();
     const plans = new Map<string, PlannedPing[]>();
+    const calendars = new Map<string, BusinessCalendar>();
     for (const task of list) {
       const org = orgs.get(task.tenantId);
       if (!org || task.status !== 'open') continue;
-      const calendar = createBusinessCalendar(org.calendar);
+      let calendar = calendars.get(task.tenantId);
+      if (!calendar) {
+        calendar = createBusinessCalendar(org.calendar);
+        calendars.set(task.tenantId, calendar);
+      }
       for (const node of task.nodes) {
         if (node.status !== 'active' || (only && node.id !== only)) continue;
         plans.set(
@@ -121,19 +127,32 @@ export function createNodePlanner(deps: {
       return null;
     },
 
-    /** Every open task's unfired pings, a batch of tasks at a time (for reconciliation). */
+    /**
+     * Every open task's unfired pings, a batch of tasks at a time (for reconciliation). The next
+     * batch is read and planned while the caller works on this one.
+     */
     async *allOpen(batchSize = 500): AsyncIterable<Map<string, PlannedPing[]>> {
-      let after = '';
-      for (;;) {
-        const rows = await deps.db
+      const page = (after: string) =>
+        deps.db
           .select()
           .from(tasks)
           .where(and(eq(tasks.status, 'open'), gt(tasks.id, after)))
           .orderBy(asc(tasks.id))
           .limit(batchSize);
-        if (rows.length === 0) return;
-        yield await plansOf(deps.db, await hydrateTasks(deps.db, rows));
-        after = rows[rows.length - 1]?.id ?? after;
+      const plan = (rows: (typeof tasks.$inferSelect)[]) => {
+        const plans = (async () => plansOf(deps.db, await hydrateTasks(deps.db, rows)))();
+        // Awaited in turn; until then a failure must not count as an unhandled rejection.
+        plans.catch(() => undefined);
+        return plans;
+      };
+      let rows = await page('');
+      let plans = plan(rows);
+      while (rows.length > 0) {
+        const nextRows = await page(rows[rows.length - 1]?.id ?? '');
+        const nextPlans = plan(nextRows);
+        yield await plans;
+        rows = nextRows;
+        plans = nextPlans;
       }
     },
   };

@@ -64,6 +64,27 @@ describe('BullMQ ping scheduler', () => {
     ]);
   });
 
+  it('re-plans many nodes at once, each losing exactly its own stale pings', async () => {
+    await scheduler.setNodePings('nod_a', [ping('nod_a', 0, 1_000), ping('nod_a', 1, 2_000)]);
+    await scheduler.setNodePings('nod_b', [ping('nod_b', 0, 1_000)]);
+    await scheduler.setNodePings('nod_c', [ping('nod_c', 0, 1_000)]);
+    await scheduler.setManyNodePings(
+      new Map([
+        ['nod_a', [ping('nod_a', 0, 5_000, 2)]],
+        ['nod_b', []],
+        ['nod_d', [ping('nod_d', 0, 1_000), ping('nod_d', 1, 2_000)]],
+      ]),
+    );
+    expect([...(await scheduler.listScheduledIds())].sort()).toEqual([
+      'remind-nod_a-v2-0',
+      'remind-nod_c-v1-0',
+      'remind-nod_d-v1-0',
+      'remind-nod_d-v1-1',
+    ]);
+    await scheduler.clearNode('nod_d');
+    expect(await stateOf('remind-nod_d-v1-1')).toBe('missing');
+  });
+
   it('clears a node and removes orphans by id', async () => {
     await scheduler.setNodePings('nod_a', [ping('nod_a', 0, 1_000)]);
     await scheduler.setNodePings('nod_b', [ping('nod_b', 0, 1_000), ping('nod_b', 1, 2_000)]);
