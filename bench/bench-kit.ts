@@ -19,8 +19,10 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
+export type BenchDatabase = Database & { url: string; drop(): Promise<void> };
+
 /** A fresh, migrated database for one benchmark, dropped afterwards. */
-export async function benchDatabase(): Promise<Database & { url: string; drop(): Promise<void> }> {
+export async function benchDatabase(): Promise<BenchDatabase> {
   const name = `baton_bench_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
   await admin(`create database ${name}`);
   const url = new URL(ADMIN_URL);
