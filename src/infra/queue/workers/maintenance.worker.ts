@@ -13,13 +13,13 @@ export const RECONCILE_EVERY_MS = 5 * 60_000;
  * Redis turns out to have lost its data (FLUSHALL, a failover to an empty replica).
  */
 export async function scheduleMaintenance(queues: Queues): Promise<void> {
-  await queues
-    .queue(QUEUE_NAMES.maintenance)
-    .upsertJobScheduler(
-      'reconcile-schedule',
-      { every: RECONCILE_EVERY_MS },
-      { name: 'reconcile', data: { version: 1 } },
-    );
+  await queues.queue(QUEUE_NAMES.maintenance).upsertJobScheduler(
+    'reconcile-schedule',
+    // The first run one period out: whoever calls this has just reconciled (a worker at start,
+    // the watchdog after a flush), and BullMQ would otherwise run it again at once.
+    { every: RECONCILE_EVERY_MS, startDate: Date.now() + RECONCILE_EVERY_MS },
+    { name: 'reconcile', data: { version: 1 } },
+  );
 }
 
 /**
