@@ -2,7 +2,8 @@
  * Memory of one `baton all` process holding many open nodes: the database is seeded, Baton is
  * started as the Docker image runs it (`node dist/src/main/cli.js all`, built here first), its
  * start-up reconciliation schedules every node's pings, and its resident memory is sampled for
- * a while after. BENCH_SIZES open nodes (default 1000,10000,100000); BENCH_SAMPLE_SECONDS (30).
+ * a while after. BENCH_SIZES open nodes (default 1000,10000,100000); BENCH_SAMPLE_SECONDS (30);
+ * BENCH_NODE_OPTIONS, flags for Baton's node process (e.g. `--max-old-space-size=192`).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -42,18 +43,26 @@ async function runSize(size: number): Promise<string[]> {
   const prefix = `bench-rss-${size}-${Date.now()}`;
   try {
     await seedOpenNodes(database, size);
-    const child = spawn(process.execPath, ['dist/src/main/cli.js', 'all'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        REDIS_URL,
-        BATON_QUEUE_PREFIX: prefix,
-        PORT: String(await freePort()),
-        BATON_ADMIN_TOKEN: 'bench-admin-token-0123456789',
-        LOG_LEVEL: 'silent',
+    const child = spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean),
+        'dist/src/main/cli.js',
+        'all',
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          REDIS_URL,
+          BATON_QUEUE_PREFIX: prefix,
+          PORT: String(await freePort()),
+          BATON_ADMIN_TOKEN: 'bench-admin-token-0123456789',
+          LOG_LEVEL: 'silent',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    );
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const pid = child.pid ?? 0;
     let peak = 0;
