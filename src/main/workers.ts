@@ -123,7 +123,12 @@ export async function startWorkers(
   });
   const reportWorker = await startReportJobs(config, infra, queues, logger, () => relay.poke());
   relay.start();
-  const wakeups = await subscribeOutboxWakeup(infra.redis, config.redis.prefix, () => relay.poke());
+  const wakeups = await subscribeOutboxWakeup(
+    infra.redis,
+    config.redis.prefix,
+    () => relay.poke(),
+    logger.child({ component: 'outbox-wakeup' }),
+  );
   logger.info({ result: await reconcile() }, 'workers started; schedule reconciled');
   await markRedisIntact(infra.redis, config.redis.prefix);
   const watchdog = startRedisLossWatchdog({

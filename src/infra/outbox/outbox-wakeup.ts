@@ -24,8 +24,13 @@ export async function subscribeOutboxWakeup(
   redis: Redis,
   queuePrefix: string,
   onWake: () => void,
+  logger: Logger,
 ): Promise<{ close(): Promise<void> }> {
   const subscriber = redis.duplicate();
+  // It reconnects and resubscribes by itself; while Redis is away the relay polls.
+  subscriber.on('error', (err: Error) =>
+    logger.warn({ err: err.message }, 'outbox wake-up subscription: redis connection error'),
+  );
   subscriber.on('message', () => onWake());
   await subscriber.subscribe(outboxWakeupChannel(queuePrefix));
   return {

@@ -24,6 +24,9 @@ export function createSimEventPublisher(redis: Redis, queuePrefix: string, logge
 /** Subscribes (on a connection of its own) and emits `entry` for every change. */
 export async function subscribeSimEvents(redis: Redis, queuePrefix: string, logger: Logger) {
   const subscriber = redis.duplicate();
+  subscriber.on('error', (err: Error) =>
+    logger.warn({ err: err.message }, 'simulator subscription: redis connection error'),
+  );
   const events = new EventEmitter();
   events.setMaxListeners(0);
   subscriber.on('message', (_channel: string, text: string) => {

@@ -18,9 +18,14 @@ describe('outbox wake-ups between a serve process and the workers', () => {
   it('wakes every worker of the deployment, and none of another', async () => {
     const prefix = testQueuePrefix();
     const woken = { first: 0, second: 0, other: 0 };
-    const first = await subscribeOutboxWakeup(redis, prefix, () => woken.first++);
-    const second = await subscribeOutboxWakeup(redis, prefix, () => woken.second++);
-    const other = await subscribeOutboxWakeup(redis, testQueuePrefix(), () => woken.other++);
+    const first = await subscribeOutboxWakeup(redis, prefix, () => woken.first++, silentLogger);
+    const second = await subscribeOutboxWakeup(redis, prefix, () => woken.second++, silentLogger);
+    const other = await subscribeOutboxWakeup(
+      redis,
+      testQueuePrefix(),
+      () => woken.other++,
+      silentLogger,
+    );
     try {
       const wake = createOutboxWakeupPublisher(redis, prefix, silentLogger);
       wake();
