@@ -1,8 +1,12 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PrivateRedis, startPrivateRedis } from '../../src/infra/redis/private-redis.js';
+import { redisAnswers } from '../../src/infra/redis/redis-connection.js';
 import { silentLogger } from './test-logger.js';
+import { waitFor } from './wait-for.js';
 
 /** A redis-server of the test's own, which it may flush or stop without touching other tests. */
 export async function startTestRedisServer(): Promise<PrivateRedis> {
@@ -15,4 +19,66 @@ export async function startTestRedisServer(): Promise<PrivateRedis> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A redis-server of the test's own that can be stopped and started again on the same port. */
+export async function startRestartableRedis() {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-redis-'));
+  const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  const start = async () => {
+    child = spawn(
+      'redis-server',
+      [
+        '--bind',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--dir',
+        dir,
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+      ],
+      { stdio: 'ignore' },
+    );
+    await waitFor(() => redisAnswers(url, 200), { what: 'redis-server up', timeoutMs: 10_000 });
+  };
+  const stop = async () => {
+    const running = child;
+    child = null;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    await exited;
+  };
+  await start();
+  return {
+    url,
+    /** Stops Redis (everything in it is gone: it keeps nothing on disk) and starts it again. */
+    async restart(downMs: number) {
+      await stop();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await start();
+    },
+    async stop() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
 }
