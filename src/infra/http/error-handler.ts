@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/shared/domain-error.js';
+import { isServiceUnavailable } from './unavailable.js';
 
 /** One mapping from errors to HTTP answers: `{ error: { code, message } }`, 5xx details hidden. */
 export function handleHttpError(
@@ -9,6 +10,13 @@ export function handleHttpError(
 ) {
   if (error instanceof DomainError) {
     return reply.status(400).send({ error: { code: error.code, message: error.userMessage } });
+  }
+  if (isServiceUnavailable(error)) {
+    request.log.warn({ err: error.message }, 'a backing service is unavailable; answered 503');
+    return reply
+      .status(503)
+      .header('retry-after', '5')
+      .send({ error: { code: 'unavailable', message: 'Service Unavailable' } });
   }
   const status =
     'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
