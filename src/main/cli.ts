@@ -6,7 +6,11 @@ import { importOrgFile } from '../infra/db/repositories/org-import.drizzle.js';
 import { routeConsoleToLogger } from '../infra/logging/console-to-logger.js';
 import { createLogger } from '../infra/logging/logger.js';
 import { OrgFileError, readOrgFile } from '../infra/org/org-file.parser.js';
-import { openDatabaseAndMigrate, StartupError } from './infrastructure.js';
+import { createOutboxWakeupPublisher } from '../infra/outbox/outbox-wakeup.js';
+import { createDirectorySyncRunner } from './directory-sync.js';
+import { openDatabaseAndMigrate, openInfrastructure, StartupError } from './infrastructure.js';
+import { bootstrapOrg } from './org-bootstrap.js';
+import { createPlatformModules } from './platform-modules.js';
 import { runProcess } from './run-process.js';
 
 const USAGE = `Usage: baton <command>
@@ -16,6 +20,7 @@ const USAGE = `Usage: baton <command>
   worker              background workers only
   migrate             apply database migrations and exit
   org import <file>   load an org file (YAML) into the database and exit
+  directory sync      sync people and departments from WeCom/DingTalk contacts and exit
   help                show this text
 
 Configuration comes from the environment; see README.md.`;
@@ -41,6 +46,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'org':
       return orgCommand(rest, config, logger);
+    case 'directory':
+      return directoryCommand(rest, config, logger);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 2;
@@ -70,6 +77,38 @@ async function orgCommand(
     return 0;
   } finally {
     await database.close();
+  }
+}
+
+async function directoryCommand(
+  args: readonly string[],
+  config: Config,
+  logger: Logger,
+): Promise<number> {
+  if (args.join(' ') !== 'sync') {
+    process.stderr.write('Usage: baton directory sync\n');
+    return 2;
+  }
+  const infra = await openInfrastructure(config, logger);
+  const modules = await createPlatformModules({ config, env: process.env, infra, logger });
+  try {
+    await bootstrapOrg(config, infra.database.db, logger);
+    const sync = createDirectorySyncRunner(
+      infra.database.db,
+      modules.flatMap((m) => (m.contacts ? [m.contacts] : [])),
+      createOutboxWakeupPublisher(infra.redis, config.redis.prefix, logger),
+    );
+    if (!sync) {
+      process.stderr.write(
+        'No platform with contacts is configured: set the DINGTALK_* or WECOM_* variables (see docs/directory.md).\n',
+      );
+      return 1;
+    }
+    process.stdout.write(`${JSON.stringify(await sync('cli'), null, 2)}\n`);
+    return 0;
+  } finally {
+    await Promise.all(modules.map((m) => m.close()));
+    await infra.close();
   }
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../../adapters/dingtalk/inbound/robot-message-queue.js';
 import { createAccessTokens } from '../../adapters/dingtalk/openapi/access-token.js';
 import { createApiQuota } from '../../adapters/dingtalk/openapi/api-quota.js';
+import { createDingTalkContacts } from '../../adapters/dingtalk/openapi/contacts.client.js';
 import { createHttpJson } from '../../adapters/dingtalk/openapi/http-json.js';
 import { createOpenApiCall } from '../../adapters/dingtalk/openapi/openapi-client.js';
 import { createSessionWebhooks } from '../../adapters/dingtalk/openapi/session-webhooks.js';
@@ -109,6 +110,7 @@ export async function dingtalkModule(ctx: PlatformModuleContext): Promise<Platfo
   const common = {
     platform: 'dingtalk' as const,
     chatPlatform,
+    contacts: createDingTalkContacts({ oapiBase: dt.oapiBase, http, tokens }),
     async close() {
       await Promise.all(supervisors.map((s) => s.stop()));
       await robotMessages?.close();

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Platform } from '../domain/org/org.types.js';
 import type { Config } from '../infra/config/config.js';
 import type { ChatPlatform } from '../ports/chat-platform.port.js';
+import type { ContactsSource } from '../ports/contacts-source.port.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { Infrastructure } from './infrastructure.js';
 
@@ -31,4 +32,6 @@ export interface PlatformModule extends Closable {
   readonly chatPlatform: ChatPlatform;
   readonly routes?: (inbound: InboundHandler) => FastifyPluginAsync;
   readonly startInbound?: (inbound: InboundHandler) => Promise<Closable>;
+  /** The platform's contacts, for directory sync. */
+  readonly contacts?: ContactsSource;
 }

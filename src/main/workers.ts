@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import { requeueDeliveries } from '../application/delivery/requeue-deliveries.usecase.js';
 import { reconcileSchedule } from '../application/scheduling/reconcile-schedule.usecase.js';
 import type { Config } from '../infra/config/config.js';
+import type { Db } from '../infra/db/client.js';
 import { createDeliveryStore } from '../infra/db/repositories/delivery-store.drizzle.js';
+import { createDirectorySyncLog } from '../infra/db/repositories/directory-sync-log.drizzle.js';
 import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { createRedisChatBudget } from '../infra/delivery/chat-budget.redis.js';
 import { createOutboxHandlers } from '../infra/outbox/outbox-handlers.js';
@@ -21,6 +23,7 @@ import { scheduleReports } from '../infra/queue/workers/report.worker.js';
 import { startScheduleWorker } from '../infra/queue/workers/schedule.worker.js';
 import { createNodePlanner } from '../infra/scheduling/node-planner.js';
 import type { DeliveryRecord } from '../ports/delivery-store.port.js';
+import { createDirectorySyncRunner } from './directory-sync.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { PlatformModule } from './platform-module.js';
 import { createPlatforms } from './platforms.js';
@@ -37,6 +40,17 @@ const STRANDED_AFTER_MS = 10 * 60_000;
 /** One recovery job per delivery and attempt: repeated recoveries do not pile up jobs. */
 function recoveryJobId(d: DeliveryRecord): string {
   return jobId('recover', d.id, `a${d.attempts}`);
+}
+
+/** A deployment whose directory was never synced gets its first sync now, not in an hour. */
+async function queueFirstDirectorySync(db: Db, queues: Queues): Promise<void> {
+  const [last] = await createDirectorySyncLog(db).recent('default', 1);
+  if (last) return;
+  await queues.add(
+    'directory-sync',
+    { version: 1, trigger: 'first' },
+    { jobId: jobId('directory-sync', 'first') },
+  );
 }
 
 export async function startWorkers(
@@ -115,12 +129,20 @@ export async function startWorkers(
     pings: await reconcileSchedule({ scheduler, expectedPings: () => planner.allOpen() }),
     deliveries: await requeue(new Date(Date.now() - STRANDED_AFTER_MS)),
   });
+  const syncDirectory = createDirectorySyncRunner(
+    db,
+    modules.flatMap((m) => (m.contacts ? [m.contacts] : [])),
+    () => relay.poke(),
+  );
   const maintenanceWorker = await startMaintenanceWorker({
     ...common,
     queues,
     logger: logger.child({ component: 'maintenance' }),
     reconcile,
+    syncDirectory,
+    directorySyncEveryMs: config.directorySyncEveryMs,
   });
+  if (syncDirectory && config.directorySyncEveryMs > 0) await queueFirstDirectorySync(db, queues);
   const reportWorker = await startReportJobs(config, infra, queues, logger, () => relay.poke());
   relay.start();
   const wakeups = await subscribeOutboxWakeup(
@@ -137,7 +159,7 @@ export async function startWorkers(
     everyMs: config.queue.redisCheckMs,
     logger: logger.child({ component: 'redis-watchdog' }),
     restore: async () => {
-      await scheduleMaintenance(queues);
+      await scheduleMaintenance(queues, syncDirectory ? config.directorySyncEveryMs : 0);
       await scheduleReports(queues, { timezone: config.timezone, ...config.schedule });
       const pings = await reconcileSchedule({ scheduler, expectedPings: () => planner.allOpen() });
       relay.poke();

@@ -2,6 +2,7 @@ import type { Platform } from '../domain/org/org.types.js';
 import type { TaskEvent } from '../domain/task/task.effects.js';
 import type { Task, TaskNode } from '../domain/task/task.types.js';
 import type { NewDelivery } from './delivery-store.port.js';
+import type { DirectoryRepository } from './directory-repository.port.js';
 import type { KpiSource } from './kpi-source.port.js';
 
 /** Tasks as the use-cases read and write them, inside one transaction. */
@@ -49,6 +50,7 @@ export interface UnitOfWork {
   readonly tasks: TaskRepository;
   readonly ratings: RatingRepository;
   readonly personSettings: PersonSettingsRepository;
+  readonly directory: DirectoryRepository;
   /** KPI facts, read inside this transaction. */
   readonly kpis: KpiSource;
   /** Claims a scheduled ping; false when it fired before (a replay or a re-added job). */

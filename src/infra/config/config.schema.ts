@@ -48,6 +48,8 @@ export const envSchema = z.object({
   BATON_WEEKLY_REPORT_AT: clockTime.default('09:00'),
   /** When the personal daily digest goes out (org time, working days). */
   BATON_DAILY_DIGEST_AT: clockTime.default('09:00'),
+  /** How often the directory is synced from WeCom/DingTalk contacts; 0 turns the hourly sync off. */
+  BATON_DIRECTORY_SYNC_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -18,6 +18,8 @@ export interface Config {
   readonly timezone: string;
   /** Local `HH:MM` (in `timezone`) of the weekly report and of the personal daily digest. */
   readonly schedule: { readonly weeklyReportAt: string; readonly dailyDigestAt: string };
+  /** 0: no periodic directory sync (the CLI and the console button still sync). */
+  readonly directorySyncEveryMs: number;
   readonly orgFile: string | null;
   /** A folder of the organisation's own SOP templates, besides the built-in ones. */
   readonly templatesDir: string | null;
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     queue: { jobLockMs: e.BATON_JOB_LOCK_MS, redisCheckMs: e.BATON_REDIS_CHECK_MS },
     timezone: e.BATON_TIMEZONE,
     schedule: { weeklyReportAt: e.BATON_WEEKLY_REPORT_AT, dailyDigestAt: e.BATON_DAILY_DIGEST_AT },
+    directorySyncEveryMs: e.BATON_DIRECTORY_SYNC_MINUTES * 60_000,
     orgFile: e.BATON_ORG_FILE ? resolve(e.BATON_ORG_FILE) : null,
     templatesDir: e.BATON_TEMPLATES_DIR ? resolve(e.BATON_TEMPLATES_DIR) : null,
     adminToken: e.BATON_ADMIN_TOKEN ?? null,

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { RunInTransaction, UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { orgCacheFor } from '../org/org-cache.js';
 import type { Db, Tx } from './client.js';
 import { createKpiSource } from './queries/kpi-source.drizzle.js';
 import { enqueueDeliveries } from './repositories/delivery-store.drizzle.js';
+import { createDirectoryRepository } from './repositories/directory-repository.drizzle.js';
 import { createPersonSettingsRepository } from './repositories/person-settings.drizzle.js';
 import { createRatingRepository } from './repositories/rating-store.drizzle.js';
 import { createTaskRepository } from './repositories/task-repository.drizzle.js';
 import { events, firedPings, inboundMessages, outbox } from './schema/index.js';
 
-function unitOfWork(tx: Tx): UnitOfWork {
+function unitOfWork(tx: Tx, onDirectoryChange: (tenantId: string) => void): UnitOfWork {
   return {
+    directory: createDirectoryRepository(tx, onDirectoryChange),
     tasks: createTaskRepository(tx),
     ratings: createRatingRepository(tx),
     personSettings: createPersonSettingsRepository(tx),
@@ -64,7 +67,12 @@ export function createRunInTransaction(
   afterCommit: () => void = () => undefined,
 ): RunInTransaction {
   return async (work) => {
-    const result = await db.transaction((tx) => work(unitOfWork(tx)));
+    const changedTenants = new Set<string>();
+    const result = await db.transaction((tx) =>
+      work(unitOfWork(tx, (tenantId) => changedTenants.add(tenantId))),
+    );
+    // The organisation cache must not serve a directory this transaction has just changed.
+    for (const tenantId of changedTenants) orgCacheFor(db).invalidate(tenantId);
     afterCommit();
     return result;
   };

@@ -61,6 +61,13 @@ export const JOBS = {
     attempts: 3,
     backoffMs: 10_000,
   }),
+  /** Sync the directory from the platforms' contacts. */
+  'directory-sync': defineJob({
+    queue: QUEUE_NAMES.maintenance,
+    payload: z.object({ version: z.literal(1), trigger: z.string() }),
+    attempts: 3,
+    backoffMs: 60_000,
+  }),
   /** Post last week's report to each coordination chat (on the first working day of a week). */
   'weekly-report': defineJob({
     queue: QUEUE_NAMES.report,

@@ -10,11 +10,17 @@ import { FakeDingTalk } from './fake-dingtalk.js';
 export async function startDingTalkEngine(
   orgFile = 'test/fixtures/org/dingtalk.yaml',
   env: Record<string, string> = { DINGTALK_CARD_TEMPLATE_ID: 'baton-task.schema' },
-  options: { connect?: boolean; before?: (fake: FakeDingTalk) => void } = {},
+  options: {
+    connect?: boolean;
+    before?: (fake: FakeDingTalk) => void;
+    /** More environment for the engine's own configuration. */
+    engineEnv?: Readonly<Record<string, string>>;
+  } = {},
 ) {
   const fake = await FakeDingTalk.start();
   options.before?.(fake);
   const engine = await startEngine(orgFile, {
+    env: options.engineEnv,
     modules: async (ctx) => {
       const module = await dingtalkModule({ ...ctx, env: fake.env(env) });
       return module ? [module] : [];

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FakeDingTalkContacts } from './contacts.fake.js';
 import { reply } from './stream-gateway.fake.js';
 
 export type ApiFailure = 'expired-token' | 'qps' | 'server-error' | { slowMs: number };
@@ -54,6 +55,8 @@ export class FakeOpenApi {
   readonly unknownUsers = new Set<string>();
   /** Custom robots: access token → 加签 secret (null: keyword security only). */
   readonly customRobots = new Map<string, string | null>();
+  /** The contacts (通讯录) APIs, answering on `/topapi/...` with a valid `access_token`. */
+  readonly contacts = new FakeDingTalkContacts();
   tokensIssued = 0;
   private readonly validTokens = new Set<string>();
   private readonly failures = new Map<string, ApiFailure[]>();
@@ -93,6 +96,12 @@ export class FakeOpenApi {
         body: body as WebhookMessage['body'],
       });
       return reply(res, 200, { errcode: 0, errmsg: 'ok' });
+    }
+    if (path.startsWith('/topapi/')) {
+      if (!this.validTokens.has(url.searchParams.get('access_token') ?? '')) {
+        return reply(res, 200, { errcode: 40014, errmsg: '不合法的access_token' });
+      }
+      return this.contacts.handle(path, (body ?? {}) as Record<string, unknown>, res);
     }
     const token = req.headers['x-acs-dingtalk-access-token'];
     if (typeof token !== 'string' || !this.validTokens.has(token)) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/infra/db/client.js';
 import { importOrgFile } from '../../../src/infra/db/repositories/org-import.drizzle.js';
@@ -118,8 +119,26 @@ describe.each([
   });
 
   it('a failure mid-import rolls everything back', async () => {
-    // A person synced from WeCom already holds 李四's userid: the import breaks a unique key
-    // half-way, after the tenant and departments were written.
+    await importOrgFile(database.db, sample);
+    const before = await snapshot(database.db);
+    // Role assignments are written after departments and people: fail there.
+    await database.db.execute(sql`
+      create function refuse_role() returns trigger language plpgsql as
+      $$ begin raise exception 'refused by test'; end $$`);
+    await database.db.execute(sql`
+      create trigger refuse_role before insert on role_assignments
+      for each row execute function refuse_role()`);
+    const edited = parseOrgFile(
+      sampleText
+        .replace('name: 王五,', 'name: 王小五,')
+        .replace('coordinators: [zhaoliu]', 'coordinators: [zhaoliu, lisi]'),
+      'edited.yaml',
+    );
+    await expect(importOrgFile(database.db, edited)).rejects.toThrow(/role_assignments/);
+    expect(await snapshot(database.db)).toEqual(before);
+  });
+
+  it("a synced person holding a userid the file names is retired; the file's person takes it", async () => {
     await database.db.insert(tenants).values({ id: 'default', name: 'x', settings: {} });
     await database.db.insert(people).values({
       tenantId: 'default',
@@ -127,9 +146,14 @@ describe.each([
       name: '李四',
       wecomUserId: 'LiSi',
       source: 'wecom',
+      fieldSources: { name: 'wecom', wecomUserId: 'wecom' },
     });
-    const before = await snapshot(database.db);
-    await expect(importOrgFile(database.db, sample)).rejects.toThrow();
-    expect(await snapshot(database.db)).toEqual(before);
+    await importOrgFile(database.db, sample);
+    const org = await createOrgStore(database.db).loadOrg('default');
+    expect(org?.people.find((p) => p.id === 'lisi')?.wecomUserId).toBe('LiSi');
+    expect(org?.people.find((p) => p.id === 'wx_lisi')).toMatchObject({
+      active: false,
+      wecomUserId: null,
+    });
   });
 });

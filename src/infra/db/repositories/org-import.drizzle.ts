@@ -1,10 +1,13 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { planOrgFileMerge } from '../../../domain/directory/org-file-merge.plan.js';
 import type { OrgImportSummary } from '../../../ports/org-store.port.js';
 import { orgCacheFor } from '../../org/org-cache.js';
 import { tenantSettingsFromOrgFile } from '../../org/org-file.mapper.js';
 import type { OrgFile } from '../../org/org-file.schema.js';
 import type { Db, Tx } from '../client.js';
 import { chats, departments, events, people, roleAssignments, tenants } from '../schema/index.js';
+import { createDirectoryRepository } from './directory-repository.drizzle.js';
+import { excludedSet } from './upsert.helpers.js';
 
 const SOURCE = 'org-file' as const;
 
@@ -19,8 +22,10 @@ export async function importOrgFile(db: Db, file: OrgFile): Promise<OrgImportSum
     await upsertTenant(tx, file);
     const summary: OrgImportSummary = {
       tenantId,
-      departmentsChanged: await upsertDepartments(tx, tenantId, file),
-      peopleChanged: await upsertPeople(tx, tenantId, file),
+      ...(await mergeDirectory(tx, tenantId, file).then((m) => ({
+        departmentsChanged: m.departments,
+        peopleChanged: m.people,
+      }))),
       chatsChanged: await upsertChats(tx, tenantId, file),
       rolesChanged: await replaceRoles(tx, tenantId, file),
       deactivated: await deactivateMissing(tx, tenantId, file),
@@ -79,71 +84,37 @@ async function upsertTenant(tx: Tx, file: OrgFile): Promise<void> {
     });
 }
 
-async function upsertDepartments(tx: Tx, tenantId: string, file: OrgFile): Promise<number> {
-  if (file.departments.length === 0) return 0;
-  const rows = file.departments.map((d) => ({
-    tenantId,
-    id: d.id,
-    name: d.name,
-    liaisonId: d.liaison ?? null,
-    leaderId: d.leader ?? null,
-    source: SOURCE,
-    active: true,
-  }));
-  const changed = await tx
-    .insert(departments)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [departments.tenantId, departments.id],
-      set: excludedSet(['name', 'liaison_id', 'leader_id', 'source', 'active']),
-      setWhere: differs('departments', [
-        departments.name,
-        departments.liaisonId,
-        departments.leaderId,
-        departments.source,
-        departments.active,
-      ]),
-    })
-    .returning({ id: departments.id });
-  return changed.length;
-}
-
-async function upsertPeople(tx: Tx, tenantId: string, file: OrgFile): Promise<number> {
-  if (file.people.length === 0) return 0;
-  const rows = file.people.map((p) => ({
-    tenantId,
-    id: p.id,
-    name: p.name,
-    departmentId: p.department ?? null,
-    wecomUserId: p.wecom ?? null,
-    dingtalkUserId: p.dingtalk ?? null,
-    source: SOURCE,
-    active: true,
-  }));
-  const changed = await tx
-    .insert(people)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [people.tenantId, people.id],
-      set: excludedSet([
-        'name',
-        'department_id',
-        'wecom_user_id',
-        'dingtalk_user_id',
-        'source',
-        'active',
-      ]),
-      setWhere: differs('people', [
-        people.name,
-        people.departmentId,
-        people.wecomUserId,
-        people.dingtalkUserId,
-        people.source,
-        people.active,
-      ]),
-    })
-    .returning({ id: people.id });
-  return changed.length;
+/** Merges the file's departments and people into the directory, field by field. */
+async function mergeDirectory(
+  tx: Tx,
+  tenantId: string,
+  file: OrgFile,
+): Promise<{ departments: number; people: number }> {
+  const directory = createDirectoryRepository(tx, () => undefined);
+  const current = await directory.load(tenantId);
+  const plan = planOrgFileMerge(current, {
+    departments: file.departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      liaisonId: d.liaison ?? null,
+      leaderId: d.leader ?? null,
+    })),
+    people: file.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      departmentId: p.department ?? null,
+      wecomUserId: p.wecom ?? null,
+      dingtalkUserId: p.dingtalk ?? null,
+    })),
+  });
+  // Rows that gave up a platform id go first: the ids are unique per tenant.
+  await directory.savePeople(tenantId, plan.displaced);
+  await directory.saveDepartments(tenantId, plan.departments);
+  await directory.savePeople(tenantId, plan.people);
+  return {
+    departments: plan.departments.length,
+    people: plan.people.length + plan.displaced.length,
+  };
 }
 
 async function upsertChats(tx: Tx, tenantId: string, file: OrgFile): Promise<number> {
@@ -259,16 +230,4 @@ async function deactivateMissing(tx: Tx, tenantId: string, file: OrgFile): Promi
     )
     .returning({ id: departments.id });
   return gonePeople.length + goneDepartments.length;
-}
-
-/** `{ col: excluded.col }` for an upsert's SET clause, plus a fresh updated_at. */
-function excludedSet(columns: readonly string[]) {
-  return Object.fromEntries([
-    ...columns.map((c) => [snakeToCamel(c), sql.raw(`excluded.${c}`)]),
-    ['updatedAt', sql`now()`],
-  ]);
-}
-
-function snakeToCamel(name: string): string {
-  return name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
