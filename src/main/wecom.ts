@@ -53,6 +53,7 @@ export async function wecomModule(ctx: PlatformModuleContext): Promise<PlatformM
   return {
     platform: 'wecom',
     chatPlatform: http.chatPlatform,
+    ...(http.contacts ? { contacts: http.contacts } : {}),
     ...(takesCallbacks ? { routes: http.routes } : {}),
     ...(longConnection ? { startInbound: async (inbound) => longConnection.start(inbound) } : {}),
     close: async () => {

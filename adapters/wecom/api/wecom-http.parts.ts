@@ -2,14 +2,16 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ChatPlatform } from '../../../src/ports/chat-platform.port.js';
+import type { ContactsSource } from '../../../src/ports/contacts-source.port.js';
 import type { InboundHandler } from '../../../src/ports/inbound-handler.port.js';
 import { createAnsweredCards } from '../callback/answered-cards.js';
 import type { WecomHttpConfig } from '../callback/callback.config.js';
 import { createPassiveReplySlots } from '../callback/passive-reply-slots.js';
 import { wecomCallbackRoutes } from '../callback/wecom-callback.routes.js';
-import { createAccessTokens } from './access-token.cache.js';
+import { type AccessTokens, createAccessTokens } from './access-token.cache.js';
 import { createAibotResponder } from './aibot-response.client.js';
 import { type AppMessenger, createAppMessenger } from './app-messenger.js';
+import { createWecomContacts } from './contacts.client.js';
 import { createWecomHttpChatPlatform } from './http-chat-platform.js';
 import { createRobotMessenger } from './robot-messenger.js';
 import { createWecomAppClient } from './wecom-app.client.js';
@@ -32,16 +34,25 @@ export function createWecomHttpParts(deps: {
   webhookKeyOf: (chatId: string) => Promise<string | null>;
   fallback: ChatPlatform | null;
   replyWaitMs?: number;
-}): { chatPlatform: ChatPlatform; routes: (inbound: InboundHandler) => FastifyPluginAsync } {
+}): {
+  chatPlatform: ChatPlatform;
+  routes: (inbound: InboundHandler) => FastifyPluginAsync;
+  /** The self-built app's contacts, when the app is configured. */
+  contacts: ContactsSource | null;
+} {
   const { config, redis, keyPrefix, logger } = deps;
   const http = createWecomHttp({ logger, timeoutMs: API_TIMEOUT_MS });
   const slots = createPassiveReplySlots({ redis, keyPrefix });
   const answeredCards = createAnsweredCards({ redis, keyPrefix });
-  const app = appMessenger(deps, http);
+  const appTokens = appAccessTokens(deps, http);
+  const app = appTokens ? appMessenger(deps, http, appTokens) : null;
   const robot = createRobotMessenger({
     webhook: createWecomWebhookClient({ http, apiBase: config.apiBase }),
   });
   return {
+    contacts: appTokens
+      ? createWecomContacts({ http, tokens: appTokens, apiBase: config.apiBase })
+      : null,
     chatPlatform: createWecomHttpChatPlatform({
       slots,
       answeredCards,
@@ -62,13 +73,13 @@ export function createWecomHttpParts(deps: {
   };
 }
 
-function appMessenger(
+function appAccessTokens(
   deps: Parameters<typeof createWecomHttpParts>[0],
   http: ReturnType<typeof createWecomHttp>,
-): AppMessenger | null {
+): AccessTokens | null {
   const app = deps.config.app;
   if (!app?.secret) return null;
-  const tokens = createAccessTokens({
+  return createAccessTokens({
     redis: deps.redis,
     keyPrefix: deps.keyPrefix,
     http,
@@ -77,6 +88,15 @@ function appMessenger(
     secret: app.secret,
     appKey: String(app.agentId),
   });
+}
+
+function appMessenger(
+  deps: Parameters<typeof createWecomHttpParts>[0],
+  http: ReturnType<typeof createWecomHttp>,
+  tokens: AccessTokens,
+): AppMessenger | null {
+  const app = deps.config.app;
+  if (!app) return null;
   const client = createWecomAppClient({
     http,
     tokens,

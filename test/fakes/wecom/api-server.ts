@@ -15,7 +15,40 @@ export type ApiFailure =
   | { readonly status: number }
   | { readonly delayMs: number };
 
-type Api = 'gettoken' | 'message/send' | 'update_template_card' | 'webhook/send' | 'aibot/response';
+type Api =
+  | 'gettoken'
+  | 'message/send'
+  | 'update_template_card'
+  | 'webhook/send'
+  | 'aibot/response'
+  | 'department/list'
+  | 'department/simplelist'
+  | 'user/list'
+  | 'user/simplelist';
+
+export interface FakeWecomDepartment {
+  id: number;
+  name: string;
+  parentid: number;
+  leaders: string[];
+}
+
+export interface FakeWecomMember {
+  userid: string;
+  name: string;
+  department: number[];
+  /** 1 active, 2 disabled, 4 not activated, 5 left. */
+  status: number;
+}
+
+/** The contacts (通讯录) the fake answers with; `refused` APIs answer 48002 (no permission). */
+export interface FakeWecomDirectory {
+  readonly departments: Map<number, FakeWecomDepartment>;
+  readonly members: Map<string, FakeWecomMember>;
+  readonly refused: Set<Api>;
+  /** Answer names as the userid, as WeCom does for apps that may not read names. */
+  maskNames: boolean;
+}
 
 /** The errcode this fake gives for a used or unknown response_code (WeCom's is not documented). */
 export const FAKE_SPENT_CODE_ERRCODE = 40058;
@@ -37,6 +70,12 @@ export async function startFakeWecomApi(options: {
   const liveTokens = new Set<string>();
   const expiredTokens = new Set<string>();
   const responseCodes = new Set<string>();
+  const directory: FakeWecomDirectory = {
+    departments: new Map([[1, { id: 1, name: '示例集团', parentid: 0, leaders: [] }]]),
+    members: new Map(),
+    refused: new Set(),
+    maskNames: false,
+  };
   let counter = 0;
 
   /** Answers one call: injected failure first, then `handle`'s errcode and payload. */
@@ -118,6 +157,68 @@ export async function startFakeWecomApi(options: {
     serve('aibot/response', () => ({})),
   );
 
+  const contacts = (api: Api, answer: (query: Record<string, string>) => object) =>
+    serve(api, (query) => {
+      const refused = tokenError(query);
+      if (refused) return refused;
+      if (directory.refused.has(api)) return { errcode: 48002, errmsg: 'api forbidden' };
+      return answer(query);
+    });
+  const membersOf = (query: Record<string, string>) =>
+    [...directory.members.values()].filter((m) =>
+      m.department.includes(Number(query.department_id)),
+    );
+  app.get(
+    '/cgi-bin/department/list',
+    contacts('department/list', () => ({
+      department: [...directory.departments.values()].map((d) => ({
+        id: d.id,
+        name: d.name,
+        parentid: d.parentid,
+        order: 1,
+        department_leader: d.leaders,
+      })),
+    })),
+  );
+  app.get(
+    '/cgi-bin/department/simplelist',
+    contacts('department/simplelist', () => ({
+      department_id: [...directory.departments.values()].map((d) => ({
+        id: d.id,
+        parentid: d.parentid,
+        order: 1,
+      })),
+    })),
+  );
+  app.get(
+    '/cgi-bin/user/list',
+    contacts('user/list', (query) => ({
+      userlist: membersOf(query).map((m) => ({
+        userid: m.userid,
+        name: directory.maskNames ? m.userid : m.name,
+        department: m.department,
+        main_department: m.department[0],
+        is_leader_in_dept: m.department.map((d) =>
+          directory.departments.get(d)?.leaders.includes(m.userid) ? 1 : 0,
+        ),
+        status: m.status,
+      })),
+    })),
+  );
+  app.get(
+    '/cgi-bin/user/simplelist',
+    // No status here: people who left are simply not listed.
+    contacts('user/simplelist', (query) => ({
+      userlist: membersOf(query)
+        .filter((m) => m.status !== 5)
+        .map((m) => ({
+          userid: m.userid,
+          name: directory.maskNames ? m.userid : m.name,
+          department: m.department,
+        })),
+    })),
+  );
+
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('fake WeCom API did not listen');
@@ -126,6 +227,8 @@ export async function startFakeWecomApi(options: {
   return {
     url,
     calls,
+    /** The contacts the fake answers with; edit it between syncs. */
+    directory,
     /** Calls of one API, in order. */
     callsOf: (api: Api) => calls.filter((c) => c.api === api),
     /** The next `count` calls of `api` fail (or are slow) as `failure` says. */

@@ -43,6 +43,8 @@ export async function startWecomHttpEngine(
     WECOM_APP_AES_KEY: k.appAesKey,
   };
   const engine = await startEngine(orgFile, {
+    // Directory syncs run when a test asks (the contacts API calls would muddle call counts).
+    env: { BATON_DIRECTORY_SYNC_MINUTES: '0' },
     modules: async (ctx): Promise<PlatformModule[]> => {
       const orgStore = createOrgStore(ctx.infra.database.db);
       const parts = createWecomHttpParts({
@@ -65,6 +67,7 @@ export async function startWecomHttpEngine(
           platform: 'wecom',
           chatPlatform: parts.chatPlatform,
           routes: parts.routes,
+          ...(parts.contacts ? { contacts: parts.contacts } : {}),
           close: async () => undefined,
         },
       ];
