@@ -109,7 +109,7 @@ export async function handleInbound(
       actor: {
         personId: sender.id,
         isCoordinator: org.coordination.coordinators.includes(sender.id),
-        isAdmin: deps.admins.includes(sender.id),
+        isAdmin: deps.admins.includes(sender.id) || org.coordination.admins.includes(sender.id),
       },
       card: { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl },
     };

@@ -37,20 +37,50 @@ export interface ResolvedOwner {
  * Unknown and ambiguous names are errors that say so.
  */
 export function resolveName(org: Org, name: string): ResolvedOwner {
-  const people = org.people.filter((p) => p.active && (p.name === name || p.id === name));
-  if (people.length === 1) {
-    const person = people[0] as Person;
+  const exact = peopleNamed(org, name);
+  if (exact.length > 0) {
+    const person = onePerson(org, name, exact);
     return { personId: person.id, departmentId: person.departmentId };
-  }
-  if (people.length > 1) {
-    const who = people.map((p) => `${p.name}（${departmentName(org, p.departmentId)}）`).join('、');
-    throw new DomainError(
-      'directory.ambiguous',
-      `「${name}」对应多个人：${who}。请写全名或用 id。`,
-    );
   }
   const department = org.departments.find((d) => d.name === name || d.id === name);
   if (department) return liaisonOf(department);
+  const person = onePerson(org, name, peopleLike(org, name));
+  return { personId: person.id, departmentId: person.departmentId };
+}
+
+/** A name written after `@` that must be a person (a setting names people, not departments). */
+export function resolvePerson(org: Org, name: string): Person {
+  const exact = peopleNamed(org, name);
+  return onePerson(org, name, exact.length > 0 ? exact : peopleLike(org, name));
+}
+
+function peopleNamed(org: Org, name: string): Person[] {
+  return org.people.filter((p) => p.active && (p.name === name || p.id === name));
+}
+
+/**
+ * No exact match: names that contain what was written or are contained in it (`@张` for 张三
+ * when nobody else's name has 张; `@张三丰` for 张三 typed with a suffix), two characters at least.
+ */
+function peopleLike(org: Org, name: string): Person[] {
+  if ([...name].length < 2) return [];
+  return org.people.filter(
+    (p) => p.active && [...p.name].length >= 2 && (p.name.includes(name) || name.includes(p.name)),
+  );
+}
+
+function onePerson(org: Org, name: string, found: readonly Person[]): Person {
+  if (found.length === 1) return found[0] as Person;
+  if (found.length > 1) {
+    const who = found
+      .slice(0, 5)
+      .map((p) => `${p.name}（${departmentName(org, p.departmentId)}，@${p.id}）`)
+      .join('、');
+    throw new DomainError(
+      'directory.ambiguous',
+      `「${name}」对应多个人：${who}${found.length > 5 ? ' 等' : ''}。你指的是哪一位？请用 @id 指明。`,
+    );
+  }
   throw new DomainError(
     'directory.unknown',
     `不认识「@${name}」：组织里没有叫这个名字的人或部门。`,

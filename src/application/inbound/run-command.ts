@@ -7,6 +7,7 @@ import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { nodeRef } from '../../domain/task/task-status.models.js';
 import { switchDigest } from '../digest/digest-switch.js';
+import { runSetup } from '../directory/setup-commands.js';
 import { rateTask, ratingThanks } from '../rating/rate-task.usecase.js';
 import { replyWeeklyReport } from '../report/report-command.js';
 import type { CommandScope } from './engine-context.js';
@@ -188,10 +189,7 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
         command.enabled ? '好的，每日摘要已开启。' : '好的，每日摘要已关闭。',
       );
     case 'setup':
-      throw new DomainError(
-        'command.not_available',
-        `「/${command.kind}」还没有开放，敬请期待。发送 /帮助 查看可用命令。`,
-      );
+      return runSetup(scope, command.action);
     default:
       assertExhaustive(command);
   }

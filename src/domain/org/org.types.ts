@@ -56,6 +56,8 @@ export interface Org {
     readonly chats: readonly CoordinationChat[];
     readonly coordinators: readonly string[];
     readonly leadership: readonly string[];
+    /** Baton admins named in the org file (besides BATON_ADMINS). */
+    readonly admins: readonly string[];
   };
   readonly escalation: {
     readonly normal: EscalationLadder;

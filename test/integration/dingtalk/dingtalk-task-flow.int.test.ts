@@ -157,7 +157,9 @@ describe('DingTalk: a task from an @-command to a tap, through the real Stream c
       () => dt.fake.api.webhookMessages.find((m) => m.body.text?.content.includes('对应多个人')),
       { what: 'the ambiguity explained' },
     );
-    expect(reply.body.text?.content).toContain('张伟（后勤部）、张伟（财务部）');
+    expect(reply.body.text?.content).toContain(
+      '张伟（后勤部，@zhangwei1）、张伟（财务部，@zhangwei2）',
+    );
 
     sayInDingTalk(
       dt.fake,

@@ -24,7 +24,7 @@ const ORG: Org = {
   },
   departments: [{ id: 'logistics', name: '后勤部', liaisonId: null, leaderId: null }],
   people: [],
-  coordination: { chats: [], coordinators: [], leadership: [] },
+  coordination: { chats: [], coordinators: [], leadership: [], admins: [] },
   escalation: {
     normal: { remindBefore: [], levels: [] },
     urgent: { remindBefore: [], levels: [] },

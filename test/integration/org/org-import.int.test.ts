@@ -79,6 +79,7 @@ describe.each([
       chats: [{ platform: 'sim', chatId: 'coordination', webhookKey: null }],
       coordinators: ['zhaoliu'],
       leadership: ['wangwu'],
+      admins: ['zhaoliu'],
     });
     expect(org?.escalation.urgent.remindBefore).toEqual([
       { kind: 'before', duration: { unit: 'ms', ms: 600_000 } },

@@ -210,7 +210,7 @@ export function anOrg(over: Partial<Org> = {}): Org {
       aPerson('chenshisan', 'catering'),
       { ...aPerson('gone', 'hr'), active: false },
     ],
-    coordination: { chats: [], coordinators: ['zhaoliu'], leadership: ['wangwu'] },
+    coordination: { chats: [], coordinators: ['zhaoliu'], leadership: ['wangwu'], admins: [] },
     escalation: { normal: NORMAL_LADDER, urgent: URGENT_LADDER },
     ...over,
   };

@@ -55,6 +55,7 @@ export function createOrgStore(db: Db): OrgStore {
           })),
           coordinators: withRole('coordinator'),
           leadership: withRole('leadership'),
+          admins: withRole('admin'),
         },
       };
       return org;
