@@ -17,6 +17,7 @@ export interface DirectoryRepository {
   /** Every department and person of the tenant, active or not. */
   load(tenantId: string): Promise<CurrentDirectory>;
   findDepartment(tenantId: string, departmentId: string): Promise<DepartmentRow | null>;
+  findPerson(tenantId: string, personId: string): Promise<PersonRow | null>;
   saveDepartments(tenantId: string, rows: readonly DepartmentRow[]): Promise<void>;
   savePeople(tenantId: string, rows: readonly PersonRow[]): Promise<void>;
   /** Marks a group chat the coordination chat; false when it was one already. */

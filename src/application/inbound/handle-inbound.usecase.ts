@@ -11,6 +11,7 @@ import type { InboundCardAction, InboundEvent } from '../../ports/inbound-event.
 import type { InboundOutcome } from '../../ports/inbound-handler.port.js';
 import type { OrgStore } from '../../ports/org-store.port.js';
 import type { RunInTransaction } from '../../ports/unit-of-work.port.js';
+import { learnDisplayName } from '../directory/learn-name.js';
 import type { CommandScope } from './engine-context.js';
 import { nameOf, personByPlatformId } from './org-directory.js';
 import { runPersonalCardAction } from './personal-card-actions.js';
@@ -102,6 +103,9 @@ export async function handleInbound(
         return HANDLED;
       await replyText(fallback, '抱歉，我还不认识你。请联系管理员把你加入组织通讯录后再试。');
       return HANDLED;
+    }
+    if (event.type === 'message') {
+      await learnDisplayName(uow, tenantId, event.platform, sender, event.sender.displayName);
     }
     const scope: CommandScope = {
       ...scopeBase,

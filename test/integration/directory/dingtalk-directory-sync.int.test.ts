@@ -5,6 +5,7 @@ import { departments, directorySyncs, events, people } from '../../../src/infra/
 import { createDirectorySyncRunner } from '../../../src/main/directory-sync.js';
 import type { ContactsSource } from '../../../src/ports/contacts-source.port.js';
 import { startDingTalkEngine } from '../../fakes/dingtalk/dingtalk-engine.js';
+import { robotMessage, sayInDingTalk } from '../../fakes/dingtalk/robot-frames.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 type Running = Awaited<ReturnType<typeof startDingTalkEngine>>;
@@ -107,6 +108,45 @@ describe('directory sync from DingTalk contacts (real adapter against the local 
       ),
     );
     expect(notice.msgParam.content).toContain('/转交 #1.1');
+  });
+
+  it('learns the display name of someone known only by id when they talk to the bot', async () => {
+    dt = await startDingTalkEngine(
+      undefined,
+      {},
+      { engineEnv: { BATON_DIRECTORY_SYNC_MINUTES: '0' } },
+    );
+    const { engine, fake } = dt;
+    const db = engine.database.db;
+    await db.insert(people).values({
+      tenantId: 'default',
+      id: 'wc-masked',
+      name: 'u-masked',
+      dingtalkUserId: 'u-masked',
+      source: 'dingtalk',
+      fieldSources: { name: 'dingtalk', dingtalkUserId: 'dingtalk' },
+    });
+    sayInDingTalk(fake, {
+      ...robotMessage(fake, { senderStaffId: 'u-masked', text: '/我的' }),
+      senderNick: '新同事',
+    });
+    await waitFor(
+      async () => {
+        const [row] = await db.select().from(people).where(eq(people.id, 'wc-masked'));
+        return row?.name === '新同事';
+      },
+      { what: 'the learned name' },
+    );
+    // A name someone set is never replaced by a display name.
+    sayInDingTalk(fake, {
+      ...robotMessage(fake, { senderStaffId: '0123456789', text: '/我的' }),
+      senderNick: '三哥',
+    });
+    await waitFor(() => fake.api.webhookMessages.length >= 2 || undefined, {
+      what: 'both answers',
+    });
+    const [zhangsan] = await db.select().from(people).where(eq(people.id, 'zhangsan'));
+    expect(zhangsan?.name).toBe('张三');
   });
 
   it('a page that fails mid-sync changes nothing and records the failure', async () => {

@@ -28,6 +28,13 @@ export function createDirectoryRepository(
         .where(and(eq(departments.tenantId, tenantId), eq(departments.id, departmentId)));
       return row ? departmentRow(row) : null;
     },
+    async findPerson(tenantId, personId) {
+      const [row] = await tx
+        .select()
+        .from(people)
+        .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+      return row ? personRow(row) : null;
+    },
     async saveDepartments(tenantId, rows) {
       for (let i = 0; i < rows.length; i += CHUNK) {
         const values = rows.slice(i, i + CHUNK).map((r) => ({
