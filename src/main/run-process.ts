@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { resolveAdminToken } from '../infra/config/admin-token.js';
 import type { Config } from '../infra/config/config.js';
 import { createKpiSource } from '../infra/db/queries/kpi-source.drizzle.js';
+import { createDirectorySyncLog } from '../infra/db/repositories/directory-sync-log.drizzle.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { createSimTranscript } from '../infra/db/repositories/sim-transcript.drizzle.js';
 import { buildApp } from '../infra/http/app.js';
@@ -12,6 +13,7 @@ import { instrumentInbound } from '../infra/metrics/instrumented-inbound.js';
 import { createMetrics, type Metrics } from '../infra/metrics/metrics.js';
 import { cachedOrgStore } from '../infra/org/org-cache.js';
 import { createOutboxWakeupPublisher } from '../infra/outbox/outbox-wakeup.js';
+import { jobId } from '../infra/queue/job-ids.js';
 import { QUEUE_NAMES } from '../infra/queue/queue-names.js';
 import { createQueues, type Queues } from '../infra/queue/queues.js';
 import { createSimEventPublisher, subscribeSimEvents } from '../infra/sim/sim-events.js';
@@ -72,7 +74,13 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
         config,
         infra,
         queues,
-        { inbound, simEvents: sim.events, platformRoutes, metrics },
+        {
+          inbound,
+          simEvents: sim.events,
+          platformRoutes,
+          metrics,
+          directorySync: modules.some((m) => m.contacts),
+        },
         logger,
       );
       for (const module of modules)
@@ -99,6 +107,8 @@ async function startHttp(
     simEvents: NodeJS.EventEmitter;
     platformRoutes: readonly FastifyPluginAsync[];
     metrics: Metrics;
+    /** Whether a platform with contacts is configured (the console's sync button). */
+    directorySync: boolean;
   },
   logger: Logger,
 ) {
@@ -130,6 +140,22 @@ async function startHttp(
       orgStore,
       publicUrl: config.http.publicUrl,
       templates: loadTemplates(config),
+    },
+    directory: {
+      db: infra.database.db,
+      tenantId: 'default',
+      syncLog: createDirectorySyncLog(infra.database.db),
+      // Clicks within a minute make one job; a worker runs it.
+      requestSync: engine.directorySync
+        ? async () => {
+            const minute = Math.floor(Date.now() / 60_000);
+            await queues.add(
+              'directory-sync',
+              { version: 1, trigger: 'console' },
+              { jobId: jobId('directory-sync', 'console', minute) },
+            );
+          }
+        : null,
     },
     queues: Object.values(QUEUE_NAMES).map((name) => queues.queue(name)),
     platformRoutes: engine.platformRoutes,

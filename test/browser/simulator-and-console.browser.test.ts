@@ -189,6 +189,13 @@ describe('Baton in a browser', () => {
     const procurement = page.getByRole('region', { name: '采购部' });
     await procurement.getByRole('link', { name: /修打印机/ }).waitFor(LIVE);
     expect(await procurement.textContent()).toContain('孙八 手上 2 项');
+    expect(await procurement.textContent()).toContain(
+      '联络员 孙八（组织文件） · 负责人 王五（组织文件）',
+    );
+    await page
+      .getByRole('region', { name: '通讯录同步' })
+      .getByText('未配置企业微信或钉钉通讯录')
+      .waitFor(LIVE);
     expect(await fits()).toBe(true);
     await screenshot(page, 'departments-phone');
 

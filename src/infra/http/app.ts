@@ -8,6 +8,10 @@ import { requireAdminToken } from './admin-auth.js';
 import { handleHttpError } from './error-handler.js';
 import { consoleRoutes } from './routes/console.route.js';
 import { type ConsoleRouteDeps, consoleApiRoutes } from './routes/console-api.route.js';
+import {
+  type ConsoleDirectoryDeps,
+  consoleDirectoryRoutes,
+} from './routes/console-directory.route.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.route.js';
 import { type KpiRouteDeps, kpiRoutes } from './routes/kpis.route.js';
 import { metricsRoutes, observeRequestDurations } from './routes/metrics.route.js';
@@ -27,6 +31,8 @@ export interface AppDeps {
   readonly sim: SimRouteDeps;
   /** The console at `/` and its JSON API (behind the admin token); left out by single-route tests. */
   readonly console?: ConsoleRouteDeps;
+  /** The console's directory view and sync button; left out by single-route tests. */
+  readonly directory?: ConsoleDirectoryDeps;
   /** `GET /api/kpis` (JSON and CSV), behind the admin token; left out by single-route tests. */
   readonly kpis?: KpiRouteDeps;
   /** Chat platforms' callback routes; each verifies its own signatures (no admin token). */
@@ -63,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(consoleRoutes);
       await api.register(consoleApiRoutes, deps.console);
     }
+    if (deps.directory) await api.register(consoleDirectoryRoutes, deps.directory);
   });
   return app;
 }

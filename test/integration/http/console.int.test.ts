@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDirectorySyncLog } from '../../../src/infra/db/repositories/directory-sync-log.drizzle.js';
 import { createOrgStore } from '../../../src/infra/db/repositories/org-store.drizzle.js';
 import { createSimTranscript } from '../../../src/infra/db/repositories/sim-transcript.drizzle.js';
 import { buildApp } from '../../../src/infra/http/app.js';
@@ -25,6 +26,7 @@ interface TaskRow {
 describe('the console', () => {
   let engine: Awaited<ReturnType<typeof startEngine>>;
   let app: FastifyInstance;
+  let syncRequests = 0;
 
   beforeAll(async () => {
     engine = await startEngine();
@@ -52,6 +54,14 @@ describe('the console', () => {
         templates: loadTemplates({ templatesDir: null }),
         // Ninety minutes on: a node due within the hour is late, one due in three hours is not.
         now: () => new Date(Date.now() + 1.5 * HOUR),
+      },
+      directory: {
+        db: engine.database.db,
+        tenantId: 'default',
+        syncLog: createDirectorySyncLog(engine.database.db),
+        requestSync: async () => {
+          syncRequests += 1;
+        },
       },
     });
     await engine.say(
@@ -224,6 +234,34 @@ describe('the console', () => {
     expect(holds('logistics', 'zhangsan')).toEqual([['#1.1', true]]);
     expect(holds('procurement', 'sunba')).toEqual([['#2.1', false]]);
     expect(holds('finance', 'lisi')).toEqual([]);
+  });
+
+  it("shows each department's liaison and leader with their source, and queues a sync on request", async () => {
+    const log = createDirectorySyncLog(engine.database.db);
+    const failed = await log.start('default', 'dingtalk', 'schedule', new Date());
+    await log.fail(failed, 'DingTalk errcode 88: 60011 no permission', new Date());
+    const res = await get('/api/console/directory');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.syncAvailable).toBe(true);
+    expect(body.syncs[0]).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('60011'),
+    });
+    expect(body.departments.find((d: { id: string }) => d.id === 'logistics')).toEqual({
+      id: 'logistics',
+      name: '后勤部',
+      nameSource: 'org-file',
+      liaison: { id: 'zhangsan', source: 'org-file' },
+      leader: { id: 'wangwu', source: 'org-file' },
+      people: 2,
+    });
+    const post = (headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url: '/api/console/directory/sync', headers, payload: '{}' });
+    expect((await post({ 'content-type': 'application/json' })).statusCode).toBe(401);
+    expect((await post({ ...auth, 'content-type': 'text/plain' })).statusCode).toBe(415);
+    expect((await post({ ...auth, 'content-type': 'application/json' })).statusCode).toBe(202);
+    expect(syncRequests).toBe(1);
   });
 
   it('offers the filter choices', async () => {

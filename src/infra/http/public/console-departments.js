@@ -1,4 +1,6 @@
 // Who holds what (`/departments`): each department's people and the open nodes waiting on them.
+
+import { showDirectory } from './console-directory.js';
 import { $, api, badge, el } from './console-dom.js';
 
 function holdingItem(h) {
@@ -22,13 +24,17 @@ function personItem(person) {
 }
 
 export async function showDepartments() {
-  const { departments } = await api('/api/console/departments');
+  const [{ departments }, setup] = await Promise.all([
+    api('/api/console/departments'),
+    showDirectory(),
+  ]);
   $('department-list').replaceChildren(
     ...departments.map((d) =>
       el(
         'section',
         { class: 'department', 'aria-label': d.name },
         el('h3', {}, d.name),
+        setup.has(d.id) ? el('p', { class: 'muted setup' }, setup.get(d.id)) : null,
         el('ul', { class: 'people' }, d.people.map(personItem)),
       ),
     ),

@@ -9,6 +9,7 @@ const ASSETS = new Set([
   'console.css',
   'console.js',
   'console-departments.js',
+  'console-directory.js',
   'console-dom.js',
   'console-gantt.js',
   'console-kpis.js',
