@@ -12,4 +12,6 @@ export type BudgetAnswer =
 export interface ChatBudget {
   /** Takes one message from the target's budget, or says how long until there is room. */
   take(platform: Platform, target: MessageTarget, budget: MessageBudget): Promise<BudgetAnswer>;
+  /** Returns a taken message the platform refused to carry (its rate limit): nothing reached the chat. */
+  giveBack(platform: Platform, target: MessageTarget, budget: MessageBudget): Promise<void>;
 }

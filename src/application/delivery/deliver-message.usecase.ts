@@ -57,6 +57,7 @@ export async function deliverMessage(
     );
     return 'dead';
   }
+  let tookBudget = false;
   try {
     if (delivery.purpose === 'card-update') {
       const updated = await updateInPlace(deps, platform, delivery);
@@ -76,12 +77,21 @@ export async function deliverMessage(
         await deps.scheduleDigest(delivery.platform, delivery.target, answer.retryAfterMs);
         return 'deferred';
       }
+      tookBudget = true;
     }
     const sent = await platform.send(delivery.target, delivery.message);
     await deps.deliveries.markSent(delivery.id, sent);
     return 'sent';
   } catch (err) {
     const failure = asPlatformError(err);
+    if (failure.kind === 'rate-limited' && tookBudget && delivery.target.kind === 'chat') {
+      // The platform refused it: the chat received nothing, so its budget keeps the message.
+      await deps.budget.giveBack(
+        delivery.platform,
+        delivery.target,
+        platform.capabilities.chatBudget,
+      );
+    }
     const final = failure.kind === 'permanent' || failure.kind === 'configuration';
     await deps.deliveries.markFailed(delivery.id, `${failure.kind}: ${failure.message}`, final);
     throw failure;

@@ -21,11 +21,17 @@ export function createRedisChatBudget(redis: Redis, keyPrefix: string): ChatBudg
     }
     return limiter;
   };
+  const keyOf = (platform: string, target: Parameters<ChatBudget['take']>[1]) => {
+    const key = targetKey(target);
+    return `${platform}:${key.kind}:${key.id}`;
+  };
   return {
+    async giveBack(platform, target, budget) {
+      await limiterFor(budget).reward(keyOf(platform, target), 1);
+    },
     async take(platform, target, budget) {
-      const key = targetKey(target);
       try {
-        await limiterFor(budget).consume(`${platform}:${key.kind}:${key.id}`);
+        await limiterFor(budget).consume(keyOf(platform, target));
         return { ok: true };
       } catch (rejection) {
         // rate-limiter-flexible rejects with a RateLimiterRes when the budget is spent, and with

@@ -137,6 +137,27 @@ describe('delivery pipeline: outbox → BullMQ → platform', () => {
     expect(platform.sent).toHaveLength(1);
   });
 
+  it('waits out a platform throttling longer than the job has attempts: each message arrives once, the budget untouched', async () => {
+    // A chat budget of 3 a minute: if refused attempts spent it, the third message would wait
+    // for a digest a minute away.
+    await start({ messages: 3, windowMs: 60_000 });
+    const throttled = new ChatPlatformError('rate-limited', 'QPS limit', { retryAfterMs: 40 });
+    // 30 refusals for 3 messages: ten each on average, more than a job's 8 attempts.
+    platform.failNext(throttled, 30);
+    await write([aDelivery(1), aDelivery(2), aDelivery(3)]);
+    await waitFor(() => platform.sent.length === 3, {
+      what: 'the three messages after the throttle',
+      timeoutMs: 15_000,
+    });
+    await waitFor(
+      async () => (await statuses()).sort().join() === 'test-1:sent,test-2:sent,test-3:sent',
+    );
+    const texts = platform.sent.map((s) => (s.message.kind === 'text' ? s.message.text : ''));
+    expect(texts.sort()).toEqual(['提醒 1', '提醒 2', '提醒 3']);
+    const rows = await database.db.select().from(deliveries);
+    expect(rows.reduce((sum, r) => sum + r.attempts, 0)).toBe(33);
+  });
+
   it('gives up at once on a permanent platform error', async () => {
     await start();
     platform.failNext(new ChatPlatformError('permanent', 'invalid userid'));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Job, Worker } from 'bullmq';
+import { DelayedError, type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import {
@@ -8,7 +8,7 @@ import {
 } from '../../../application/delivery/deliver-message.usecase.js';
 import { buildDigestMessage } from '../../../application/delivery/digest-message.js';
 import type { Platform } from '../../../domain/org/org.types.js';
-import type { MessageTarget } from '../../../ports/chat-platform.port.js';
+import { ChatPlatformError, type MessageTarget } from '../../../ports/chat-platform.port.js';
 import { targetKey } from '../../db/repositories/delivery-store.drizzle.js';
 import { FINISHED_JOB_RETENTION, JOBS } from '../job-catalog.js';
 import { classifyJobError } from '../job-errors.js';
@@ -27,6 +27,9 @@ export interface DeliveryWorkerDeps extends Omit<DeliverDeps, 'scheduleDigest'> 
   readonly jobLockMs: number;
 }
 
+/** How long to wait on a rate limit that did not say how long. */
+const RATE_LIMITED_WAIT_MS = 30_000;
+
 /** One digest job per chat and budget window: its id names both. */
 export function digestJobId(platform: Platform, target: MessageTarget, runAt: number): string {
   const key = targetKey(target);
@@ -44,7 +47,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): Worker {
       { jobId: digestJobId(platform, target, runAt), delayMs },
     );
   };
-  const process = async (job: Job) => {
+  const process = async (job: Job, token?: string) => {
     try {
       switch (job.name) {
         case 'deliver': {
@@ -67,6 +70,14 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): Worker {
           throw new Error(`unknown job ${job.name} on the delivery queue`);
       }
     } catch (err) {
+      // A platform's rate limit is not a failure of the message: wait as long as it asks and
+      // try again without spending one of the job's attempts, however long the throttle lasts.
+      if (err instanceof ChatPlatformError && err.kind === 'rate-limited' && token) {
+        const waitMs = err.options.retryAfterMs ?? RATE_LIMITED_WAIT_MS;
+        await job.moveToDelayed(Date.now() + waitMs, token);
+        deps.logger.info({ job: job.id, waitMs, err: err.message }, 'platform rate limit: waiting');
+        throw new DelayedError();
+      }
       throw classifyJobError(err);
     }
   };
