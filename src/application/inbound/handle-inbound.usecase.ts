@@ -50,8 +50,9 @@ function calendarOf(config: CalendarConfig): BusinessCalendar {
  */
 export async function handleInbound(
   deps: InboundDeps,
-  event: InboundEvent,
+  received: InboundEvent,
 ): Promise<InboundOutcome> {
+  const event = withoutNul(received);
   const tenantId = deps.tenantOf(event);
   const org = await deps.orgStore.loadOrg(tenantId);
   if (!org) throw new Error(`no organisation for tenant ${tenantId}`);
@@ -96,11 +97,7 @@ export async function handleInbound(
         actor: { personId: platformUserId, isCoordinator: false, isAdmin: false },
         card: { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl },
       };
-      if (
-        event.type === 'message' &&
-        parseCommand(event.text, { botNames: deps.botNames }).kind === 'not-a-command'
-      )
-        return HANDLED;
+      if (event.type === 'message' && !addressesBaton(event.text, deps.botNames)) return HANDLED;
       await replyText(fallback, '抱歉，我还不认识你。请联系管理员把你加入组织通讯录后再试。');
       return HANDLED;
     }
@@ -135,6 +132,26 @@ export async function handleInbound(
 }
 
 const HANDLED: InboundOutcome = { duplicate: false, updatedCard: null };
+
+/** PostgreSQL text and jsonb cannot hold NUL: a platform's stray one is dropped, not a 500. */
+function withoutNul(event: InboundEvent): InboundEvent {
+  const strip = (text: string) => text.replaceAll('\u0000', '');
+  if (event.type === 'message') return { ...event, text: strip(event.text) };
+  const value = Object.fromEntries(
+    Object.entries(event.value).map(([k, v]) => [strip(k), strip(v)]),
+  );
+  return { ...event, actionId: strip(event.actionId), value };
+}
+
+/** Whether a message is meant for Baton: a command, a malformed one included. */
+function addressesBaton(text: string, botNames: readonly string[]): boolean {
+  try {
+    return parseCommand(text, { botNames }).kind !== 'not-a-command';
+  } catch (err) {
+    if (err instanceof DomainError) return true;
+    throw err;
+  }
+}
 
 async function runCardAction(scope: CommandScope, event: InboundCardAction): Promise<Task> {
   const taskId = event.value.taskId;

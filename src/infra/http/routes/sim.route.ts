@@ -111,7 +111,8 @@ export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
           properties: {
             conversation: { type: 'string', pattern: conversationPattern },
             personId: { type: 'string', minLength: 1, maxLength: 64 },
-            text: { type: 'string', minLength: 1, maxLength: 4000 },
+            // No NUL: PostgreSQL text cannot hold it.
+            text: { type: 'string', minLength: 1, maxLength: 4000, pattern: '^[^\\u0000]*$' },
           },
         },
       },
