@@ -86,10 +86,13 @@ export function botCallbackRoutes(deps: BotCallbackDeps): FastifyPluginAsync {
         ? { kind: 'chat' as const, chatId: chat.chatId }
         : { kind: 'person' as const, platformUserId: sender.platformUserId };
       const slot = await deps.slots.open(target);
-      const outcome = await deps.inbound.handle(mapped.event);
-      const plaintext = outcome.duplicate
-        ? await slot.wait(0, null)
-        : await slot.wait(arrived + deps.replyWaitMs, callback.data.response_url ?? null);
+      await deps.inbound.handle(mapped.event);
+      // A redelivery (WeCom retrying a callback it gave up on, maybe on another process) has
+      // taken the chat's slot over: it, not the abandoned first delivery, answers with the card.
+      const plaintext = await slot.wait(
+        arrived + deps.replyWaitMs,
+        callback.data.response_url ?? null,
+      );
       return plaintext ? answer(plaintext) : reply.send('');
     });
   };
