@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WecomButtonCard } from '../../../adapters/wecom/render/template-card.types.js';
-import { inboundMessages, tasks } from '../../../src/infra/db/schema/index.js';
+import { deliveries, inboundMessages, tasks } from '../../../src/infra/db/schema/index.js';
 import { startWecomHttpEngine, type WecomHttpEngine } from '../../fakes/wecom/http-engine.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
@@ -194,5 +194,32 @@ describe('WeCom API-mode bot when the engine misses the 5-second answer', () => 
     expect(late.body).toMatchObject({ msgtype: 'markdown' });
     expect(JSON.stringify(late.body)).toContain('#1 搬桌子');
     expect(w.api.callsOf('aibot/response')).toHaveLength(1);
+  });
+});
+
+describe('WeCom API-mode bot: a callback and its redelivery at once', () => {
+  let w: WecomHttpEngine;
+  beforeAll(async () => {
+    w = await startWecomHttpEngine();
+  });
+  afterAll(() => w.stop());
+
+  it('a redelivery arriving while the first delivery still waits answers with the card; nothing is lost', async () => {
+    const command = groupMessage(
+      'CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI=-concurrent',
+      'ZhengYi',
+      '@接力 /任务 同时到达\n检查 @张三 1小时内',
+      `${w.api.url}/cgi-bin/aibot/response?response_code=rc-concurrent`,
+    );
+    // WeCom retries a callback it gave up on; the retry may reach another process at once.
+    const first = w.bot.postJson('/wecom/bot', command);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const answers = await Promise.all([first, w.bot.postJson('/wecom/bot', command)]);
+    const cards = answers
+      .filter((a) => a.text !== '')
+      .map((a) => w.bot.openJsonReply(a.text, a.nonce) as { template_card?: WecomButtonCard });
+    expect(cards.map((c) => c.template_card?.main_title.title)).toContain('#1 同时到达');
+    const rows = await w.engine.database.db.select().from(deliveries);
+    expect(rows.filter((d) => d.status === 'dead')).toEqual([]);
   });
 });
