@@ -1,5 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DepartmentRow, PersonRow } from '../../../domain/directory/directory.types.js';
+import type {
+  DepartmentRow,
+  DirectoryRow,
+  PersonRow,
+} from '../../../domain/directory/directory.types.js';
 import type { DirectoryRepository } from '../../../ports/directory-repository.port.js';
 import type { Tx } from '../client.js';
 import { chats, departments, events, people, roleAssignments } from '../schema/index.js';
@@ -36,15 +40,7 @@ export function createDirectoryRepository(
       return row ? personRow(row) : null;
     },
     async saveDepartments(tenantId, rows) {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const values = rows.slice(i, i + CHUNK).map((r) => ({
-          tenantId,
-          id: r.id,
-          source: r.source,
-          active: r.active,
-          fieldSources: r.fieldSources,
-          ...r.fields,
-        }));
+      for (const values of chunksOf(tenantId, rows)) {
         await tx
           .insert(departments)
           .values(values)
@@ -65,15 +61,7 @@ export function createDirectoryRepository(
       if (rows.length > 0) onChange(tenantId);
     },
     async savePeople(tenantId, rows) {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const values = rows.slice(i, i + CHUNK).map((r) => ({
-          tenantId,
-          id: r.id,
-          source: r.source,
-          active: r.active,
-          fieldSources: r.fieldSources,
-          ...r.fields,
-        }));
+      for (const values of chunksOf(tenantId, rows)) {
         await tx
           .insert(people)
           .values(values)
@@ -138,6 +126,21 @@ export function createDirectoryRepository(
       }
     },
   };
+}
+
+/** A directory's rows as table values, CHUNK at a time. */
+function chunksOf<F>(tenantId: string, rows: readonly DirectoryRow<F>[]) {
+  const values = rows.map((r) => ({
+    tenantId,
+    id: r.id,
+    source: r.source,
+    active: r.active,
+    fieldSources: r.fieldSources,
+    ...r.fields,
+  }));
+  return Array.from({ length: Math.ceil(values.length / CHUNK) }, (_, i) =>
+    values.slice(i * CHUNK, (i + 1) * CHUNK),
+  );
 }
 
 type DepartmentSelect = typeof departments.$inferSelect;
