@@ -39,6 +39,12 @@ function openPostgres(url: string, poolSize: number, logger: Logger): Database {
   // An idle client losing its connection (Postgres restart) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', (err) => logger.warn({ err: err.message }, 'postgres idle client lost'));
+  // A client in use but between queries (inside a transaction) that loses its connection emits
+  // `error` on itself, which the pool does not catch: without this it crashes the process. The
+  // work using it fails on its next query and the client is discarded on release.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => logger.warn({ err: err.message }, 'postgres connection lost'));
+  });
   const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
