@@ -192,6 +192,8 @@ describe('Baton in a browser', () => {
     expect(await procurement.textContent()).toContain(
       '联络员 孙八（组织文件） · 负责人 王五（组织文件）',
     );
+    const sunba = procurement.locator('ul.people > li').filter({ hasText: '孙八' });
+    expect(await sunba.getAttribute('title')).toBe('姓名来自组织文件；部门来自组织文件');
     await page
       .getByRole('region', { name: '通讯录同步' })
       .getByText('未配置企业微信或钉钉通讯录')

@@ -256,6 +256,7 @@ describe('the console', () => {
       leader: { id: 'wangwu', source: 'org-file' },
       people: 2,
     });
+    expect(body.people.zhangsan).toEqual({ name: 'org-file', department: 'org-file' });
     const post = (headers: Record<string, string>) =>
       app.inject({ method: 'POST', url: '/api/console/directory/sync', headers, payload: '{}' });
     expect((await post({ 'content-type': 'application/json' })).statusCode).toBe(401);

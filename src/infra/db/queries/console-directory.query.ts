@@ -12,6 +12,23 @@ export interface DirectoryDepartmentView {
   readonly people: number;
 }
 
+/** Where each active person's name and department came from, by person id. */
+export async function findPeopleSources(
+  db: Db,
+  tenantId: string,
+): Promise<Record<string, { name: DirectorySource | null; department: DirectorySource | null }>> {
+  const rows = await db
+    .select({ id: people.id, fieldSources: people.fieldSources })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), eq(people.active, true)));
+  return Object.fromEntries(
+    rows.map((p) => [
+      p.id,
+      { name: p.fieldSources.name ?? null, department: p.fieldSources.departmentId ?? null },
+    ]),
+  );
+}
+
 /** Active departments with where each of their values came from, and how many people each has. */
 export async function findDirectoryDepartments(
   db: Db,

@@ -13,10 +13,10 @@ function holdingItem(h) {
   );
 }
 
-function personItem(person) {
+function personItem(person, sourcesOf) {
   return el(
     'li',
-    {},
+    { title: sourcesOf(person.id) },
     el('strong', {}, person.name),
     ` ${person.holds.length ? `手上 ${person.holds.length} 项` : '暂无待办'}`,
     person.holds.length ? el('ul', { class: 'holds' }, person.holds.map(holdingItem)) : null,
@@ -34,8 +34,14 @@ export async function showDepartments() {
         'section',
         { class: 'department', 'aria-label': d.name },
         el('h3', {}, d.name),
-        setup.has(d.id) ? el('p', { class: 'muted setup' }, setup.get(d.id)) : null,
-        el('ul', { class: 'people' }, d.people.map(personItem)),
+        setup.departments.has(d.id)
+          ? el('p', { class: 'muted setup' }, setup.departments.get(d.id))
+          : null,
+        el(
+          'ul',
+          { class: 'people' },
+          d.people.map((p) => personItem(p, setup.people)),
+        ),
       ),
     ),
   );

@@ -65,7 +65,14 @@ async function requestSync(button) {
     res.status === 202 ? '已开始同步，稍后刷新本页查看结果。' : `无法同步（${res.status}）。`;
 }
 
-/** Renders the panel; returns the departments' setup lines by id. */
+/** `姓名：钉钉通讯录；部门：组织文件`, a person's tooltip on the department page. */
+function personSources(sources) {
+  if (!sources) return null;
+  const label = (source) => SOURCES[source] ?? '未设置';
+  return `姓名来自${label(sources.name)}；部门来自${label(sources.department)}`;
+}
+
+/** Renders the panel; returns the departments' setup lines and people's sources by id. */
 export async function showDirectory() {
   const directory = await api('/api/console/directory');
   const button = directory.syncAvailable
@@ -87,5 +94,8 @@ export async function showDirectory() {
       : el('p', { class: 'muted' }, '还没有同步记录。'),
     el('p', { class: 'muted' }, '优先级：组织文件 ＞ 群内设置（/设置）＞ 通讯录。'),
   );
-  return new Map(directory.departments.map((d) => [d.id, departmentSetup(d)]));
+  return {
+    departments: new Map(directory.departments.map((d) => [d.id, departmentSetup(d)])),
+    people: (id) => personSources(directory.people[id]),
+  };
 }

@@ -2,7 +2,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { DirectorySyncLog } from '../../../ports/directory-repository.port.js';
 import type { Db } from '../../db/client.js';
-import { findDirectoryDepartments } from '../../db/queries/console-directory.query.js';
+import {
+  findDirectoryDepartments,
+  findPeopleSources,
+} from '../../db/queries/console-directory.query.js';
 
 export interface ConsoleDirectoryDeps {
   readonly db: Db;
@@ -35,6 +38,7 @@ export async function consoleDirectoryRoutes(app: FastifyInstance, deps: Console
       syncAvailable: deps.requestSync !== null,
       syncs: await deps.syncLog.recent(deps.tenantId, RECENT_SYNCS),
       departments: await findDirectoryDepartments(deps.db, deps.tenantId),
+      people: await findPeopleSources(deps.db, deps.tenantId),
     };
   });
 
