@@ -200,6 +200,9 @@ describe('simulator endpoints and the engine under random input: no 5xx, nothing
             '/sim/api/state',
             '/sim/assets/sim.js',
             '/sim/assets/../../package.json',
+            '/sim/assets/valueOf',
+            '/sim/assets/__proto__',
+            '/sim/assets/constructor',
           ),
           fc
             .string({ maxLength: 40 })

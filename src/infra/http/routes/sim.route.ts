@@ -8,10 +8,11 @@ import type { SimTranscript, SimTranscriptEntry } from '../../../ports/sim-trans
 import { PROJECT_ROOT } from '../../project-paths.js';
 
 const PUBLIC_DIR = join(PROJECT_ROOT, 'src', 'infra', 'http', 'public');
-const ASSETS: Record<string, string> = {
-  'sim.css': 'text/css; charset=utf-8',
-  'sim.js': 'text/javascript; charset=utf-8',
-};
+/** A Map, not an object: `/sim/assets/valueOf` must not find Object.prototype's. */
+const ASSETS: ReadonlyMap<string, string> = new Map([
+  ['sim.css', 'text/css; charset=utf-8'],
+  ['sim.js', 'text/javascript; charset=utf-8'],
+]);
 
 export interface SimRouteDeps {
   readonly tenantId: string;
@@ -42,7 +43,7 @@ export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
   );
 
   app.get<{ Params: { file: string } }>('/sim/assets/:file', async (request, reply) => {
-    const type = ASSETS[request.params.file];
+    const type = ASSETS.get(request.params.file);
     if (!type)
       return reply.status(404).send({ error: { code: 'not_found', message: 'No such asset' } });
     return reply.type(type).send(await readFile(join(PUBLIC_DIR, request.params.file)));
