@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 
 /** The last this many characters of a child's output are kept for failure messages. */
 const KEEP_OUTPUT_CHARS = 20_000;
@@ -67,19 +66,4 @@ export function createBatonProcesses() {
   };
 
   return { start, exited, outputs, stopAll };
-}
-
-/** A TCP port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-    server.once('error', reject);
-  });
 }

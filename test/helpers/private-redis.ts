@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PrivateRedis, startPrivateRedis } from '../../src/infra/redis/private-redis.js';
 import { redisAnswers } from '../../src/infra/redis/redis-connection.js';
+import { freePort } from './free-port.js';
 import { silentLogger } from './test-logger.js';
 import { waitFor } from './wait-for.js';
 
@@ -68,17 +68,4 @@ export async function startRestartableRedis() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }

@@ -1,23 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../helpers/free-port.js';
 import { testQueuePrefix } from '../../helpers/test-redis.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 const CLI = ['--import', 'tsx', 'src/main/cli.ts'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function runCli(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, [...CLI, ...args], {
