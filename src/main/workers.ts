@@ -7,6 +7,7 @@ import { createDeliveryStore } from '../infra/db/repositories/delivery-store.dri
 import { createDirectorySyncLog } from '../infra/db/repositories/directory-sync-log.drizzle.js';
 import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { createRedisChatBudget } from '../infra/delivery/chat-budget.redis.js';
+import { createRedisSentReceipts } from '../infra/delivery/sent-receipts.redis.js';
 import { createOutboxHandlers } from '../infra/outbox/outbox-handlers.js';
 import { createOutboxRelay } from '../infra/outbox/outbox-relay.js';
 import { subscribeOutboxWakeup } from '../infra/outbox/outbox-wakeup.js';
@@ -92,6 +93,7 @@ export async function startWorkers(
     deliveries,
     platforms: createPlatforms(config, infra, logger, modules),
     budget: createRedisChatBudget(infra.redis, config.redis.prefix),
+    receipts: createRedisSentReceipts(infra.redis, config.redis.prefix),
     // A delivery claim outlasts any platform call's timeout, and the job lock besides.
     leaseMs: 2 * config.queue.jobLockMs,
     queues,

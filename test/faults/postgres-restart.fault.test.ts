@@ -585,10 +585,9 @@ describe('PostgreSQL restarted in the middle of a burst of WeCom callbacks', () 
     }
     const expectedCards = final.taskRows.map((t) => `#${t.number} ${t.title}`);
     expect(cardTitles.sort(), 'task cards as the groups got them').toEqual(expectedCards.sort());
-    // Private messages through the app, counted, not asserted: the same message twice to one
-    // person is a send that went out just before PostgreSQL went away, whose "sent" could not be
-    // written, sent again once its claim ran out (at least once, not exactly once: a command is
-    // not taken twice for it).
+    // Private messages through the app, each exactly once: one sent just before PostgreSQL went
+    // away, whose "sent" could not be written then, is recorded from its receipt in Redis when
+    // tried again, not sent a second time.
     const privateSends = fakeApi
       .callsOf('message/send')
       .filter((c) => c.errcode === 0)
@@ -596,6 +595,7 @@ describe('PostgreSQL restarted in the middle of a burst of WeCom callbacks', () 
         JSON.stringify(c.body, (key, value: unknown) => (key === 'task_id' ? undefined : value)),
       );
     const resent = repeated(privateSends);
+    expect(resent, 'private messages sent twice').toEqual([]);
     expect(process_.alive(), explain()).toBe(true);
     const count = (list: readonly Attempt[], status: number) =>
       list.filter((a) => a.status === status).length;

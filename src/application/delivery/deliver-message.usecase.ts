@@ -7,6 +7,7 @@ import {
   type SentMessage,
 } from '../../ports/chat-platform.port.js';
 import type { DeliveryRecord, DeliveryStore } from '../../ports/delivery-store.port.js';
+import type { SentReceipts } from '../../ports/sent-receipts.port.js';
 
 /** The delivery is claimed by another worker until `until`; the job should run again later. */
 export class DeliveryLeasedError extends Error {
@@ -31,9 +32,14 @@ export interface DeliverDeps {
     target: MessageTarget,
     delayMs: number,
   ) => Promise<void>;
+  readonly receipts: SentReceipts;
   /** How long a claim protects a delivery from other workers. */
   readonly leaseMs: number;
+  /** Waits between tries to record a send while PostgreSQL is away. */
+  readonly recordRetryDelaysMs?: readonly number[];
 }
+
+const RECORD_RETRY_DELAYS_MS = [100, 400, 1_500];
 
 /**
  * Sends one recorded delivery. Throws ChatPlatformError for the caller's retry policy after
@@ -57,14 +63,33 @@ export async function deliverMessage(
     );
     return 'dead';
   }
+  const receipt = delivery.attempts > 1 ? await deps.receipts.recall(delivery.id) : null;
+  if (receipt) {
+    // An earlier attempt sent it but PostgreSQL was away: record that, do not send it again.
+    await deps.deliveries.markSent(delivery.id, receipt);
+    return 'sent';
+  }
+  const result = await sendOnce(deps, platform, delivery);
+  if (result.outcome === 'deferred') return 'deferred';
+  await recordSent(deps, delivery.id, result.sent);
+  return result.outcome;
+}
+
+type SendResult =
+  | { readonly outcome: 'sent' | 'updated'; readonly sent: SentMessage }
+  | { readonly outcome: 'deferred' };
+
+/** Updates the card in place or sends the message, within the chat's budget; records failures. */
+async function sendOnce(
+  deps: DeliverDeps,
+  platform: ChatPlatform,
+  delivery: DeliveryRecord,
+): Promise<SendResult> {
   let tookBudget = false;
   try {
     if (delivery.purpose === 'card-update') {
       const updated = await updateInPlace(deps, platform, delivery);
-      if (updated) {
-        await deps.deliveries.markSent(delivery.id, updated);
-        return 'updated';
-      }
+      if (updated) return { outcome: 'updated', sent: updated };
     }
     if (delivery.target.kind === 'chat') {
       const answer = await deps.budget.take(
@@ -75,13 +100,11 @@ export async function deliverMessage(
       if (!answer.ok) {
         await deps.deliveries.markDeferred(delivery.id);
         await deps.scheduleDigest(delivery.platform, delivery.target, answer.retryAfterMs);
-        return 'deferred';
+        return { outcome: 'deferred' };
       }
       tookBudget = true;
     }
-    const sent = await platform.send(delivery.target, delivery.message);
-    await deps.deliveries.markSent(delivery.id, sent);
-    return 'sent';
+    return { outcome: 'sent', sent: await platform.send(delivery.target, delivery.message) };
   } catch (err) {
     const failure = asPlatformError(err);
     if (failure.kind === 'rate-limited' && tookBudget && delivery.target.kind === 'chat') {
@@ -95,6 +118,32 @@ export async function deliverMessage(
     const final = failure.kind === 'permanent' || failure.kind === 'configuration';
     await deps.deliveries.markFailed(delivery.id, `${failure.kind}: ${failure.message}`, final);
     throw failure;
+  }
+}
+
+/**
+ * Marks a delivery the platform took as sent. When PostgreSQL is away the platform's answer goes
+ * to the receipts first, so the delivery's next claim (here or in another worker, once the lease
+ * is out) records it instead of sending the message again; then a few quick tries, and the job's
+ * own retries after that.
+ */
+async function recordSent(deps: DeliverDeps, deliveryId: number, sent: SentMessage) {
+  try {
+    await deps.deliveries.markSent(deliveryId, sent);
+    return;
+  } catch (firstFailure) {
+    await deps.receipts.remember(deliveryId, sent);
+    let lastFailure = firstFailure;
+    for (const delayMs of deps.recordRetryDelaysMs ?? RECORD_RETRY_DELAYS_MS) {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      try {
+        await deps.deliveries.markSent(deliveryId, sent);
+        return;
+      } catch (err) {
+        lastFailure = err;
+      }
+    }
+    throw lastFailure;
   }
 }
 

@@ -8,13 +8,14 @@ import {
 } from '../../../src/infra/db/repositories/delivery-store.drizzle.js';
 import { deliveries } from '../../../src/infra/db/schema/index.js';
 import { createRedisChatBudget } from '../../../src/infra/delivery/chat-budget.redis.js';
+import { createRedisSentReceipts } from '../../../src/infra/delivery/sent-receipts.redis.js';
 import { createOutboxHandlers } from '../../../src/infra/outbox/outbox-handlers.js';
 import { createOutboxRelay, type OutboxRelay } from '../../../src/infra/outbox/outbox-relay.js';
 import { createBullmqPingScheduler } from '../../../src/infra/queue/bullmq-ping-scheduler.js';
 import { createQueues, type Queues } from '../../../src/infra/queue/queues.js';
 import { startDeliveryWorker } from '../../../src/infra/queue/workers/delivery.worker.js';
 import { ChatPlatformError } from '../../../src/ports/chat-platform.port.js';
-import type { NewDelivery } from '../../../src/ports/delivery-store.port.js';
+import type { DeliveryStore, NewDelivery } from '../../../src/ports/delivery-store.port.js';
 import { RecordingChatPlatform, serverError } from '../../fakes/recording-chat-platform.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.js';
 import { silentLogger } from '../../helpers/test-logger.js';
@@ -45,7 +46,11 @@ describe('delivery pipeline: outbox → BullMQ → platform', () => {
   let worker: Worker;
   let platform: RecordingChatPlatform;
 
-  async function start(budget = { messages: 20, windowMs: 60_000 }) {
+  async function start(
+    budget = { messages: 20, windowMs: 60_000 },
+    store: (real: DeliveryStore) => DeliveryStore = (real) => real,
+    leaseMs = 30_000,
+  ) {
     platform = new RecordingChatPlatform('sim', {
       interactiveCardsInGroups: true,
       interactiveCardsInPrivate: true,
@@ -65,10 +70,12 @@ describe('delivery pipeline: outbox → BullMQ → platform', () => {
       idleMs: 50,
     });
     worker = startDeliveryWorker({
-      deliveries: createDeliveryStore(database.db),
+      deliveries: store(createDeliveryStore(database.db)),
       platforms: new Map([['sim', platform]]),
       budget: createRedisChatBudget(redis, prefix),
-      leaseMs: 30_000,
+      receipts: createRedisSentReceipts(redis, prefix),
+      recordRetryDelaysMs: [10, 10],
+      leaseMs,
       jobLockMs: 30_000,
       queues,
       connection: redis,
@@ -133,6 +140,32 @@ describe('delivery pipeline: outbox → BullMQ → platform', () => {
       .from(deliveries)
       .where(eq(deliveries.dedupeKey, 'test-1'));
     await waitFor(async () => (await statuses()).join() === 'test-1:sent');
+    expect(row?.attempts).toBe(2);
+    expect(platform.sent).toHaveLength(1);
+  });
+
+  it('a message sent while PostgreSQL cannot record it is recorded later, not sent again', async () => {
+    let refusals = 0;
+    const databaseAway = (real: DeliveryStore): DeliveryStore => ({
+      ...real,
+      async markSent(id, sent) {
+        // The first attempt's record and both of its quick retries fail, as in an outage.
+        if (refusals < 3) {
+          refusals += 1;
+          throw new Error('Connection terminated unexpectedly');
+        }
+        return real.markSent(id, sent);
+      },
+    });
+    await start(undefined, databaseAway, 300);
+    await write([aDelivery(1)]);
+    await waitFor(async () => (await statuses()).join() === 'test-1:sent', {
+      what: 'the send recorded once PostgreSQL is back',
+      timeoutMs: 15_000,
+    });
+    expect(refusals).toBe(3);
+    const [row] = await database.db.select().from(deliveries);
+    // The second claim found the receipt the first attempt left in Redis.
     expect(row?.attempts).toBe(2);
     expect(platform.sent).toHaveLength(1);
   });
