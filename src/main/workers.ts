@@ -78,7 +78,7 @@ export async function startWorkers(
     handlers: createOutboxHandlers({
       queues,
       scheduler,
-      planFor: (nodeId, tx) => planner.forNode(nodeId, tx),
+      planFor: (nodeIds, tx) => planner.forNodes(nodeIds, tx),
     }),
     logger: logger.child({ component: 'outbox-relay' }),
   });

@@ -8,22 +8,34 @@ const deliverPayload = z.object({ deliveryId: z.number().int().positive() });
 const planPayload = z.object({ nodeId: z.string() });
 
 /**
- * How each outbox topic reaches Redis. `deliver` becomes a job whose id is the row's key
- * (idempotent); `plan-node` makes the node's scheduled pings match its plan in Postgres.
+ * How each outbox topic reaches Redis, a relay pass's rows of a topic at a time. `deliver`
+ * becomes a job whose id is the row's key (idempotent); `plan-node` makes the nodes' scheduled
+ * pings match their plans in Postgres (read once per pass however many rows name a node).
  */
 export function createOutboxHandlers(deps: {
   queues: Queues;
   scheduler: PingScheduler;
-  planFor: (nodeId: string, tx: Db) => Promise<readonly ScheduledPing[]>;
+  planFor: (
+    nodeIds: readonly string[],
+    tx: Db,
+  ) => Promise<ReadonlyMap<string, readonly ScheduledPing[]>>;
 }): Record<string, OutboxHandler> {
   return {
-    deliver: async (payload, key) => {
-      const { deliveryId } = deliverPayload.parse(payload);
-      await deps.queues.add('deliver', { version: 1, deliveryId }, { jobId: key });
+    deliver: async (rows) => {
+      await deps.queues.addBulk(
+        'deliver',
+        rows.map(({ payload, key }) => ({
+          payload: { version: 1 as const, ...deliverPayload.parse(payload) },
+          jobId: key,
+        })),
+      );
     },
-    'plan-node': async (payload, _key, tx) => {
-      const { nodeId } = planPayload.parse(payload);
-      await deps.scheduler.setNodePings(nodeId, await deps.planFor(nodeId, tx));
+    'plan-node': async (rows, tx) => {
+      const nodeIds = [...new Set(rows.map(({ payload }) => planPayload.parse(payload).nodeId))];
+      const plans = await deps.planFor(nodeIds, tx);
+      await deps.scheduler.setManyNodePings(
+        new Map(nodeIds.map((nodeId) => [nodeId, plans.get(nodeId) ?? []])),
+      );
     },
   };
 }

@@ -4,10 +4,14 @@ import type { Db } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
 
 /**
- * Moves one outbox row to its queue; must be idempotent by `key` (it may run twice after a
- * crash). Database reads go through `tx`, the relay's own transaction (see node-planner.ts).
+ * Moves a relay pass's rows of one topic, in the order they were written, to their queue; must
+ * be idempotent by `key` (a row may be relayed twice after a crash). Database reads go through
+ * `tx`, the relay's own transaction (see node-planner.ts).
  */
-export type OutboxHandler = (payload: unknown, key: string, tx: Db) => Promise<void>;
+export type OutboxHandler = (
+  rows: readonly { readonly payload: unknown; readonly key: string }[],
+  tx: Db,
+) => Promise<void>;
 
 export interface OutboxRelay {
   /** Relays up to `limit` waiting rows; resolves with how many were moved. */
@@ -43,10 +47,11 @@ export function createOutboxRelay(deps: {
         .orderBy(asc(outbox.id))
         .limit(limit)
         .for('update', { skipLocked: true });
-      for (const row of rows) {
-        const handler = deps.handlers[row.topic];
-        if (!handler) throw new Error(`no outbox handler for topic "${row.topic}"`);
-        await handler(row.payload, row.key, tx);
+      // A topic's rows go together: one Redis round trip and one plan read per pass, not per row.
+      for (const [topic, ofTopic] of byTopic(rows)) {
+        const handler = deps.handlers[topic];
+        if (!handler) throw new Error(`no outbox handler for topic "${topic}"`);
+        await handler(ofTopic, tx);
       }
       if (rows.length > 0) {
         await tx
@@ -115,4 +120,14 @@ export function createOutboxRelay(deps: {
       wake?.();
     },
   };
+}
+
+function byTopic<Row extends { readonly topic: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(row.topic);
+    if (group) group.push(row);
+    else groups.set(row.topic, [row]);
+  }
+  return groups;
 }

@@ -55,7 +55,7 @@ export function createNodePlanner(deps: {
   async function plansOf(
     q: Db,
     list: readonly Task[],
-    only?: string,
+    only: (nodeId: string) => boolean = () => true,
   ): Promise<Map<string, PlannedPing[]>> {
     const orgs = await orgsFor(q, list);
     const now = deps.now();
@@ -70,7 +70,7 @@ export function createNodePlanner(deps: {
         calendars.set(task.tenantId, calendar);
       }
       for (const node of task.nodes) {
-        if (node.status !== 'active' || (only && node.id !== only)) continue;
+        if (node.status !== 'active' || !only(node.id)) continue;
         plans.set(
           node.id,
           planNodePings({ task, node, ladder: ladderOf(task, org), calendar, now }),
@@ -90,18 +90,24 @@ export function createNodePlanner(deps: {
   }
 
   return {
-    /** The node's unfired pings; empty when the node is not active (so its schedule clears). */
-    async forNode(nodeId: string, q: Db): Promise<PlannedPing[]> {
-      const [row] = await q
+    /**
+     * Each node's unfired pings, read together (one task read for all); empty for a node that is
+     * not active, so its schedule clears.
+     */
+    async forNodes(nodeIds: readonly string[], q: Db): Promise<Map<string, PlannedPing[]>> {
+      if (nodeIds.length === 0) return new Map();
+      const rows = await q
         .select({ taskId: nodes.taskId })
         .from(nodes)
-        .where(eq(nodes.id, nodeId));
-      if (!row) return [];
+        .where(inArray(nodes.id, [...nodeIds]));
+      if (rows.length === 0) return new Map();
+      const taskIds = [...new Set(rows.map((r) => r.taskId))];
       const list = await hydrateTasks(
         q,
-        await q.select().from(tasks).where(eq(tasks.id, row.taskId)),
+        await q.select().from(tasks).where(inArray(tasks.id, taskIds)),
       );
-      return (await plansOf(q, list, nodeId)).get(nodeId) ?? [];
+      const wanted = new Set(nodeIds);
+      return plansOf(q, list, (nodeId) => wanted.has(nodeId));
     },
 
     /** The organisation of a node's task (read outside any transaction). */

@@ -64,7 +64,7 @@ describe('delivery pipeline: outbox → BullMQ → platform', () => {
       handlers: createOutboxHandlers({
         queues,
         scheduler: createBullmqPingScheduler({ queues, redis, queuePrefix: prefix }),
-        planFor: async () => [],
+        planFor: async () => new Map(),
       }),
       logger: silentLogger,
       idleMs: 50,
@@ -214,9 +214,7 @@ describe('delivery pipeline: outbox → BullMQ → platform', () => {
             ? s.message.markdown
             : '',
       );
-      return items.every((_, i) =>
-        texts.some((t) => t.includes(`提醒 ${i + 1}`) && !t.includes(`提醒 ${i + 1}0`)),
-      )
+      return items.every((_, i) => texts.some((t) => new RegExp(`提醒 ${i + 1}(?!\\d)`).test(t)))
         ? texts
         : false;
     };
