@@ -19,8 +19,9 @@ export async function reconcileSchedule(deps: {
   /** The pings each open node should have, not yet fired, in batches of nodes. */
   expectedPings: () => AsyncIterable<ReadonlyMap<string, readonly ScheduledPing[]>>;
 }): Promise<ReconcileResult> {
+  // Emptied of every expected id as the batches pass, so it ends holding the orphans: one set of
+  // ids in memory rather than two (at 100,000 open nodes, 300,000 ids each).
   const scheduled = await deps.scheduler.listScheduledIds();
-  const expectedIds = new Set<string>();
   let nodes = 0;
   let added = 0;
   // While Redis takes one batch's repairs, Postgres already reads the next batch.
@@ -29,8 +30,7 @@ export async function reconcileSchedule(deps: {
     const repairs = new Map<string, readonly ScheduledPing[]>();
     for (const [nodeId, pings] of batch) {
       nodes += 1;
-      const missing = pings.filter((p) => !scheduled.has(p.id));
-      for (const p of pings) expectedIds.add(p.id);
+      const missing = pings.filter((p) => !scheduled.delete(p.id));
       if (missing.length === 0) continue;
       repairs.set(nodeId, pings);
       added += missing.length;
@@ -42,7 +42,7 @@ export async function reconcileSchedule(deps: {
     if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
   }
   await Promise.all(inFlight);
-  const orphans = [...scheduled].filter((id) => !expectedIds.has(id));
+  const orphans = [...scheduled];
   await deps.scheduler.remove(orphans);
   return { nodes, added, removed: orphans.length };
 }
