@@ -1,10 +1,21 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Platform } from '../../../domain/org/org.types.js';
 import type { Task } from '../../../domain/task/task.types.js';
 import type { TaskRepository } from '../../../ports/unit-of-work.port.js';
 import type { Db } from '../client.js';
 import { nodeOwners, nodes, taskCounters, taskFollowers, tasks } from '../schema/index.js';
 import { nodeRow, taskRow, toTask } from './task-rows.mapper.js';
+import { excludedSet } from './upsert.helpers.js';
+
+/** An upsert's SET for node rows: every column `nodeRow` writes but the key, from the new row. */
+function nodeUpdateSet(row: ReturnType<typeof nodeRow>) {
+  const columns = getTableColumns(nodes);
+  return excludedSet(
+    Object.keys(row)
+      .filter((key) => key !== 'id')
+      .map((key) => columns[key as keyof typeof columns].name),
+  );
+}
 
 /** Tasks with their nodes, owners and followers, for task rows already read. */
 export async function hydrateTasks(tx: Db, rows: (typeof tasks.$inferSelect)[]): Promise<Task[]> {
@@ -79,12 +90,13 @@ export function createTaskRepository(tx: Db): TaskRepository {
           target: tasks.id,
           set: { ...row, updatedAt: sql`now()` },
         });
-      for (const node of task.nodes) {
-        const values = nodeRow(task.id, node);
+      const nodeRows = task.nodes.map((node) => nodeRow(task.id, node));
+      if (nodeRows[0]) {
+        // One statement for all the task's nodes, however many.
         await tx
           .insert(nodes)
-          .values(values)
-          .onConflictDoUpdate({ target: nodes.id, set: { ...values, updatedAt: sql`now()` } });
+          .values(nodeRows)
+          .onConflictDoUpdate({ target: nodes.id, set: nodeUpdateSet(nodeRows[0]) });
       }
       const nodeIds = task.nodes.map((n) => n.id);
       if (nodeIds.length) await tx.delete(nodeOwners).where(inArray(nodeOwners.nodeId, nodeIds));
