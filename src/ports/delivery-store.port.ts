@@ -46,7 +46,7 @@ export interface DeliveryStore {
    */
   claim(id: number, leaseMs: number): Promise<ClaimResult>;
   /** Records success; for a task card (sent or re-sent), keeps its reference for later updates. */
-  markSent(id: number, sent: SentMessage): Promise<void>;
+  markSent(delivery: DeliveryRecord, sent: SentMessage): Promise<void>;
   /** Where the task's card was posted to this target, when it was. */
   findCardRef(
     taskId: string,

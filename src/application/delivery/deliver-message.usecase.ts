@@ -66,12 +66,12 @@ export async function deliverMessage(
   const receipt = delivery.attempts > 1 ? await deps.receipts.recall(delivery.id) : null;
   if (receipt) {
     // An earlier attempt sent it but PostgreSQL was away: record that, do not send it again.
-    await deps.deliveries.markSent(delivery.id, receipt);
+    await deps.deliveries.markSent(delivery, receipt);
     return 'sent';
   }
   const result = await sendOnce(deps, platform, delivery);
   if (result.outcome === 'deferred') return 'deferred';
-  await recordSent(deps, delivery.id, result.sent);
+  await recordSent(deps, delivery, result.sent);
   return result.outcome;
 }
 
@@ -127,17 +127,17 @@ async function sendOnce(
  * is out) records it instead of sending the message again; then a few quick tries, and the job's
  * own retries after that.
  */
-async function recordSent(deps: DeliverDeps, deliveryId: number, sent: SentMessage) {
+async function recordSent(deps: DeliverDeps, delivery: DeliveryRecord, sent: SentMessage) {
   try {
-    await deps.deliveries.markSent(deliveryId, sent);
+    await deps.deliveries.markSent(delivery, sent);
     return;
   } catch (firstFailure) {
-    await deps.receipts.remember(deliveryId, sent);
+    await deps.receipts.remember(delivery.id, sent);
     let lastFailure = firstFailure;
     for (const delayMs of deps.recordRetryDelaysMs ?? RECORD_RETRY_DELAYS_MS) {
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       try {
-        await deps.deliveries.markSent(deliveryId, sent);
+        await deps.deliveries.markSent(delivery, sent);
         return;
       } catch (err) {
         lastFailure = err;

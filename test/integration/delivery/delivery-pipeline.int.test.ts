@@ -148,13 +148,13 @@ describe('delivery pipeline: outbox → BullMQ → platform', () => {
     let refusals = 0;
     const databaseAway = (real: DeliveryStore): DeliveryStore => ({
       ...real,
-      async markSent(id, sent) {
+      async markSent(delivery, sent) {
         // The first attempt's record and both of its quick retries fail, as in an outage.
         if (refusals < 3) {
           refusals += 1;
           throw new Error('Connection terminated unexpectedly');
         }
-        return real.markSent(id, sent);
+        return real.markSent(delivery, sent);
       },
     });
     await start(undefined, databaseAway, 300);

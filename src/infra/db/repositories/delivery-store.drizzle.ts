@@ -111,16 +111,20 @@ export function createDeliveryStore(db: Db): DeliveryStore {
         : { kind: 'finished' };
     },
 
-    async markSent(id, sent) {
-      await db.transaction(async (tx) => {
-        const [row] = await tx
+    async markSent(delivery, sent) {
+      const markSent = (q: Db) =>
+        q
           .update(deliveries)
           .set({ status: 'sent', sentAt: sql`now()`, leaseUntil: null, lastError: null })
-          .where(eq(deliveries.id, id))
-          .returning();
-        if (row?.taskId && (row.purpose === 'task-card' || row.purpose === 'card-update')) {
-          await saveCardRef(tx, row.taskId, row.platform, targetOf(row), sent);
-        }
+          .where(eq(deliveries.id, delivery.id));
+      const { taskId } = delivery;
+      if (!taskId || (delivery.purpose !== 'task-card' && delivery.purpose !== 'card-update')) {
+        await markSent(db);
+        return;
+      }
+      await db.transaction(async (tx) => {
+        await markSent(tx);
+        await saveCardRef(tx, taskId, delivery.platform, delivery.target, sent);
       });
     },
 
