@@ -83,13 +83,15 @@ export function createTaskRepository(tx: Db): TaskRepository {
 
     async save(task) {
       const row = taskRow(task);
-      await tx
+      // xmax is 0 on a row this statement inserted: a new task has no owners or followers to clear.
+      const [saved] = await tx
         .insert(tasks)
         .values(row)
         .onConflictDoUpdate({
           target: tasks.id,
           set: { ...row, updatedAt: sql`now()` },
-        });
+        })
+        .returning({ isNew: sql<boolean>`xmax = 0` });
       const nodeRows = task.nodes.map((node) => nodeRow(task.id, node));
       if (nodeRows[0]) {
         // One statement for all the task's nodes, however many.
@@ -99,7 +101,9 @@ export function createTaskRepository(tx: Db): TaskRepository {
           .onConflictDoUpdate({ target: nodes.id, set: nodeUpdateSet(nodeRows[0]) });
       }
       const nodeIds = task.nodes.map((n) => n.id);
-      if (nodeIds.length) await tx.delete(nodeOwners).where(inArray(nodeOwners.nodeId, nodeIds));
+      if (nodeIds.length && !saved?.isNew) {
+        await tx.delete(nodeOwners).where(inArray(nodeOwners.nodeId, nodeIds));
+      }
       const owners = task.nodes.flatMap((n) =>
         n.owners.map((o, position) => ({
           nodeId: n.id,
@@ -110,7 +114,7 @@ export function createTaskRepository(tx: Db): TaskRepository {
         })),
       );
       if (owners.length) await tx.insert(nodeOwners).values(owners);
-      await tx.delete(taskFollowers).where(eq(taskFollowers.taskId, task.id));
+      if (!saved?.isNew) await tx.delete(taskFollowers).where(eq(taskFollowers.taskId, task.id));
       if (task.followers.length) {
         await tx
           .insert(taskFollowers)
