@@ -1,7 +1,7 @@
 import type { PingScheduler, ScheduledPing } from '../../ports/ping-scheduler.port.js';
 
 /** Batches whose repairs may be on their way to Redis at once. */
-const BATCHES_IN_FLIGHT = 3;
+const BATCHES_IN_FLIGHT = 2;
 
 export interface ReconcileResult {
   readonly nodes: number;

@@ -137,7 +137,7 @@ export function createNodePlanner(deps: {
      * Every open task's unfired pings, a batch of tasks at a time (for reconciliation). The next
      * batch is read and planned while the caller works on this one.
      */
-    async *allOpen(batchSize = 500): AsyncIterable<Map<string, PlannedPing[]>> {
+    async *allOpen(batchSize = 200): AsyncIterable<Map<string, PlannedPing[]>> {
       const page = (after: string) =>
         deps.db
           .select()
