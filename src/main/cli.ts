@@ -7,6 +7,8 @@ import { routeConsoleToLogger } from '../infra/logging/console-to-logger.js';
 import { createLogger } from '../infra/logging/logger.js';
 import { OrgFileError, readOrgFile } from '../infra/org/org-file.parser.js';
 import { createOutboxWakeupPublisher } from '../infra/outbox/outbox-wakeup.js';
+import { formatQueueStatus, readQueueStatus } from '../infra/queue/queue-status.js';
+import { createQueues } from '../infra/queue/queues.js';
 import { createDirectorySyncRunner } from './directory-sync.js';
 import { openDatabaseAndMigrate, openInfrastructure, StartupError } from './infrastructure.js';
 import { bootstrapOrg } from './org-bootstrap.js';
@@ -21,6 +23,7 @@ const USAGE = `Usage: baton <command>
   migrate             apply database migrations and exit
   org import <file>   load an org file (YAML) into the database and exit
   directory sync      sync people and departments from WeCom/DingTalk contacts and exit
+  queues              show the job queues, the outbox and the deliveries (what waits or fails)
   help                show this text
 
 Configuration comes from the environment; see README.md.`;
@@ -48,6 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return orgCommand(rest, config, logger);
     case 'directory':
       return directoryCommand(rest, config, logger);
+    case 'queues':
+      return queuesCommand(rest, config, logger);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 2;
@@ -108,6 +113,27 @@ async function directoryCommand(
     return 0;
   } finally {
     await Promise.all(modules.map((m) => m.close()));
+    await infra.close();
+  }
+}
+
+async function queuesCommand(
+  args: readonly string[],
+  config: Config,
+  logger: Logger,
+): Promise<number> {
+  if (args.length > 0) {
+    process.stderr.write('Usage: baton queues\n');
+    return 2;
+  }
+  const infra = await openInfrastructure(config, logger);
+  const queues = createQueues(infra.redis, config.redis.prefix);
+  try {
+    const status = await readQueueStatus(queues, infra.database.db);
+    process.stdout.write(`${formatQueueStatus(status)}\n`);
+    return 0;
+  } finally {
+    await queues.close();
     await infra.close();
   }
 }
