@@ -171,8 +171,11 @@ function startBaton(env: Readonly<Record<string, string>>) {
     },
   );
   let output = '';
+  const everything: string[] = [];
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-30_000);
+    const text = chunk.toString('utf8');
+    everything.push(text);
+    output = (output + text).slice(-30_000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -182,6 +185,8 @@ function startBaton(env: Readonly<Record<string, string>>) {
   process.once('exit', killOnExit);
   return {
     output: () => output,
+    /** All it wrote, for the check that no secret and no message content is in the logs. */
+    everything: () => everything.join(''),
     alive: () => child.exitCode === null && child.signalCode === null,
     exitState: () => `exit code ${child.exitCode}, signal ${child.signalCode}`,
     async stop() {
@@ -265,7 +270,8 @@ describe('PostgreSQL restarted in the middle of a burst of WeCom callbacks', () 
       BATON_PUBLIC_URL: url,
       HOST: '127.0.0.1',
       PORT: String(port),
-      LOG_LEVEL: 'warn',
+      // Debug: the logs must hold no secret and no message content even at their most verbose.
+      LOG_LEVEL: 'debug',
       BATON_DIRECTORY_SYNC_MINUTES: '0',
       // Delivery claims last two job locks: short, so that those caught by the outage move on
       // within the test.
@@ -597,6 +603,31 @@ describe('PostgreSQL restarted in the middle of a burst of WeCom callbacks', () 
     const resent = repeated(privateSends);
     expect(resent, 'private messages sent twice').toEqual([]);
     expect(process_.alive(), explain()).toBe(true);
+    // The logs of all this, outage errors included: no secret, no command or message text. (The
+    // admin link printed once to the terminal at start is not a log line.)
+    const output = process_.everything();
+    const logs = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .join('\n');
+    const secrets = [
+      WECOM_TEST_KEYS.botToken,
+      WECOM_TEST_KEYS.botAesKey,
+      WECOM_TEST_KEYS.appSecret,
+      WECOM_TEST_KEYS.appToken,
+      WECOM_TEST_KEYS.appAesKey,
+      'postgres-restart-admin-token',
+    ];
+    expect(
+      secrets.filter((secret) => logs.includes(secret)),
+      'secrets in the logs',
+    ).toEqual([]);
+    const contents = ['停库演练', '预备', '准备 @张三', '/完成'];
+    expect(
+      contents.filter((text) => output.includes(text)),
+      'message text in the logs',
+    ).toEqual([]);
+    expect(logs, 'the logs were captured').toContain('"level":');
     const count = (list: readonly Attempt[], status: number) =>
       list.filter((a) => a.status === status).length;
     await annotate(
