@@ -65,6 +65,40 @@ describe('a task from command to completion, through the simulator', () => {
     expect((await engine.texts('coordination')).filter((t) => /第2级/.test(t))).toHaveLength(1);
   }, 40_000);
 
+  it('re-plans the pings on an approved extension, and clears them when the node is done', async () => {
+    const schedule = engine.queues.queue('schedule');
+    /** The delayed pings, id → the moment each fires. */
+    const pings = async () =>
+      new Map((await schedule.getDelayed()).map((job) => [job.id, job.timestamp + job.delay]));
+    await engine.say('office', 'zhengyi', '/任务 延期演示\n联系供应商 @张三 1小时内');
+    await has('office', /^#1 延期演示$/, 'the task card');
+    await waitFor(async () => (await pings()).size > 0, { what: "the node's pings scheduled" });
+    const before = await pings();
+
+    await engine.say('user:zhangsan', 'zhangsan', '/延期 #1.1 3小时内 等供应商报价');
+    await has('office', /延期申请待发起人审批：等供应商报价/, 'the request on the card');
+    const card = await lastCard('office');
+    if (!card) throw new Error('no card');
+    await engine.click('office', 'zhengyi', card, '批准延期');
+    await has('user:zhangsan', /延期已批准/, 'the owner told');
+    const replanned = await waitFor(
+      async () => {
+        const after = await pings();
+        const fresh = [...after.keys()].every((id) => !before.has(id));
+        return after.size > 0 && fresh ? after : undefined;
+      },
+      { what: 'the pings re-planned under the new deadline' },
+    );
+    // Every ping of the old plan is gone; the new plan's last step is about two hours later.
+    const latest = (m: Map<unknown, number>) => Math.max(...m.values());
+    expect(latest(replanned) - latest(before)).toBeGreaterThan(1.5 * 3_600_000);
+
+    const updated = await lastCard('office');
+    if (!updated) throw new Error('no card');
+    await engine.click('office', 'zhangsan', updated, '完成');
+    await waitFor(async () => (await pings()).size === 0, { what: 'every ping cleared' });
+  }, 30_000);
+
   it('acts once on a message delivered three times', async () => {
     for (let i = 0; i < 3; i++) {
       await engine.say(
