@@ -74,6 +74,7 @@ export async function firePing(
       org,
       card: { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl },
       transitionKey: ping.id,
+      ...(late ? { pingDueAt: ping.at } : {}),
     });
     return 'fired';
   });

@@ -9,13 +9,15 @@ import type { Mention, MessageTarget, OutboundMessage } from '../../ports/chat-p
 import type { NewDelivery } from '../../ports/delivery-store.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { platformUserIdOf } from '../inbound/org-directory.js';
-import { noticeText, pingText } from './notices.js';
+import { lateNote, noticeText, pingText } from './notices.js';
 
 export interface EffectContext {
   readonly org: Org;
   readonly card: CardContext;
   /** Unique per transition: part of every dedupe key it writes. */
   readonly transitionKey: string;
+  /** For a ping that fires late: the moment it was due, which its messages then name. */
+  readonly pingDueAt?: Date;
 }
 
 /**
@@ -138,7 +140,9 @@ export async function applyEffects(
     effect: Extract<TaskEffect, { type: 'send-ping' }>,
     key: string,
   ): void {
-    const message = pingText(effect.kind, effect.level, task, n, ctx.card);
+    const message =
+      pingText(effect.kind, effect.level, task, n, ctx.card) +
+      (ctx.pingDueAt ? lateNote(ctx.pingDueAt, ctx.card) : '');
     for (const target of effect.notify) {
       if (target === 'owner') {
         cardToWaitingOwners(n, message, key);

@@ -59,3 +59,11 @@ export function pingText(
       return `🔺【超时升级 第${level}级】${subject} 已超过截止时间${deadlineText(node, ctx)}，负责人：${owners}。任务 #${task.number} ${task.title}`;
   }
 }
+
+/**
+ * Added to a ping that fires well after its moment (Baton or Redis was down then), so nobody
+ * reads an old reminder as a fresh one.
+ */
+export function lateNote(dueAt: Date, ctx: CardContext): string {
+  return `（本应在 ${formatDeadline(dueAt, { now: ctx.now, calendar: ctx.calendar })} 发出，系统恢复后补发）`;
+}
