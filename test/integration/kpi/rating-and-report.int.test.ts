@@ -101,3 +101,36 @@ describe('ratings, /周报 and /摘要 through the simulator', () => {
     expect(await setting()).toEqual([true]);
   });
 });
+
+describe('a rating more than a week old', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await startEngine();
+  });
+  afterAll(() => engine.stop());
+
+  it('stays as it is: a change is refused', async () => {
+    const has = (conversation: string, pattern: RegExp) =>
+      waitFor(async () => (await engine.texts(conversation)).some((t) => pattern.test(t)), {
+        what: `${pattern} in ${conversation}`,
+        timeoutMs: 15_000,
+      });
+    await engine.say('office', 'zhengyi', '/任务 换灯管\n换灯管 @张三 1小时内');
+    await has('user:zhangsan', /轮到你了：#1\.1/);
+    await engine.say('user:zhangsan', 'zhangsan', '/完成 #1.1');
+    await has('user:zhengyi', /已完成，请为这次协作评分/);
+    await engine.say('user:zhengyi', 'zhengyi', '/评分 #1 4');
+    await has('user:zhengyi', /感谢评分！任务 #1 换灯管：4 分/);
+    // Given eight days ago.
+    await engine.database.db
+      .update(ratings)
+      .set({ createdAt: new Date(Date.now() - 8 * 24 * 3_600_000) });
+    await engine.say('user:zhengyi', 'zhengyi', '/评分 #1 1 改主意了');
+    await has('user:zhengyi', /任务 #1 的评分已超过一周，不能再修改/);
+    const stored = (await engine.database.db.select().from(ratings)).map((r) => [
+      r.score,
+      r.comment,
+    ]);
+    expect(stored).toEqual([[4, null]]);
+  });
+});
