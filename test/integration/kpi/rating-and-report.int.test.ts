@@ -6,6 +6,13 @@ import { waitFor } from '../../helpers/wait-for.js';
 
 type Engine = Awaited<ReturnType<typeof startEngine>>;
 
+/** Waits until a message matching `pattern` is in the conversation. */
+const shows = (engine: Engine, conversation: string, pattern: RegExp) =>
+  waitFor(async () => (await engine.texts(conversation)).some((t) => pattern.test(t)), {
+    what: `${pattern} in ${conversation}`,
+    timeoutMs: 15_000,
+  });
+
 describe('ratings, /周报 and /摘要 through the simulator', () => {
   let engine: Engine;
   beforeAll(async () => {
@@ -13,11 +20,7 @@ describe('ratings, /周报 and /摘要 through the simulator', () => {
   });
   afterAll(() => engine.stop());
 
-  const has = (conversation: string, pattern: RegExp) =>
-    waitFor(async () => (await engine.texts(conversation)).some((t) => pattern.test(t)), {
-      what: `${pattern} in ${conversation}`,
-      timeoutMs: 15_000,
-    });
+  const has = (conversation: string, pattern: RegExp) => shows(engine, conversation, pattern);
   const rating = async () =>
     (await engine.database.db.select().from(ratings)).map((r) => [r.score, r.comment]);
 
@@ -110,11 +113,7 @@ describe('a rating more than a week old', () => {
   afterAll(() => engine.stop());
 
   it('stays as it is: a change is refused', async () => {
-    const has = (conversation: string, pattern: RegExp) =>
-      waitFor(async () => (await engine.texts(conversation)).some((t) => pattern.test(t)), {
-        what: `${pattern} in ${conversation}`,
-        timeoutMs: 15_000,
-      });
+    const has = (conversation: string, pattern: RegExp) => shows(engine, conversation, pattern);
     await engine.say('office', 'zhengyi', '/任务 换灯管\n换灯管 @张三 1小时内');
     await has('user:zhangsan', /轮到你了：#1\.1/);
     await engine.say('user:zhangsan', 'zhangsan', '/完成 #1.1');
