@@ -1,4 +1,5 @@
 import { TOPIC_CARD, TOPIC_ROBOT } from 'dingtalk-stream';
+import type { Registry } from 'prom-client';
 import { createDingTalkChatPlatform } from '../../adapters/dingtalk/dingtalk.chat-platform.js';
 import { loadDingTalkConfig } from '../../adapters/dingtalk/dingtalk.config.js';
 import { dingtalkRobotRoute } from '../../adapters/dingtalk/http/robot.route.js';
@@ -9,6 +10,7 @@ import {
 } from '../../adapters/dingtalk/inbound/robot-message-queue.js';
 import { createAccessTokens } from '../../adapters/dingtalk/openapi/access-token.js';
 import { createApiQuota } from '../../adapters/dingtalk/openapi/api-quota.js';
+import { registerApiQuotaMetrics } from '../../adapters/dingtalk/openapi/api-quota.metrics.js';
 import { createDingTalkContacts } from '../../adapters/dingtalk/openapi/contacts.client.js';
 import { createHttpJson } from '../../adapters/dingtalk/openapi/http-json.js';
 import { createOpenApiCall } from '../../adapters/dingtalk/openapi/openapi-client.js';
@@ -111,6 +113,8 @@ export async function dingtalkModule(ctx: PlatformModuleContext): Promise<Platfo
     platform: 'dingtalk' as const,
     chatPlatform,
     contacts: createDingTalkContacts({ oapiBase: dt.oapiBase, http, tokens }),
+    registerMetrics: (registry: Registry) =>
+      registerApiQuotaMetrics(registry, quota, dt.monthlyQuota),
     async close() {
       await Promise.all(supervisors.map((s) => s.stop()));
       await robotMessages?.close();

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Platform } from '../domain/org/org.types.js';
 import type { Config } from '../infra/config/config.js';
 import type { ChatPlatform } from '../ports/chat-platform.port.js';
@@ -34,4 +35,6 @@ export interface PlatformModule extends Closable {
   readonly startInbound?: (inbound: InboundHandler) => Promise<Closable>;
   /** The platform's contacts, for directory sync. */
   readonly contacts?: ContactsSource;
+  /** Adds the platform's own gauges to the process's `/metrics`. */
+  readonly registerMetrics?: (registry: Registry) => void;
 }

@@ -56,6 +56,7 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
   try {
     await bootstrapOrg(config, infra.database.db, logger);
     modules = await createPlatformModules({ config, env: process.env, infra, logger });
+    for (const module of modules) module.registerMetrics?.(metrics.registry);
     if (mode !== 'serve') workers = await startWorkers(config, infra, queues, logger, modules);
     if (mode !== 'worker') {
       sim = await subscribeSimEvents(infra.redis, config.redis.prefix, logger);

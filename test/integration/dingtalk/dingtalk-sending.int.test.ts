@@ -1,3 +1,4 @@
+import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatPlatformError } from '../../../src/ports/chat-platform.port.js';
 import { startDingTalkEngine } from '../../fakes/dingtalk/dingtalk-engine.js';
@@ -64,6 +65,12 @@ describe('DingTalk sending through the OpenAPI and robot webhooks', () => {
     const [key] = await engine.redis.keys(`{${engine.prefix}}:dingtalk:*:api-calls:*`);
     expect(key).toMatch(/api-calls:\d{4}-\d{2}$/);
     expect(await engine.redis.get(key as string)).toBe('3');
+    // The same count, beside the quota, on the process's /metrics.
+    const registry = new Registry();
+    module.registerMetrics?.(registry);
+    const exposed = await registry.metrics();
+    expect(exposed).toMatch(/^baton_dingtalk_api_calls_this_month 3$/m);
+    expect(exposed).toMatch(/^baton_dingtalk_api_quota_per_month 3$/m);
   });
 
   it('without a card template, posts cards as action cards with the commands and the console link', async () => {
