@@ -137,6 +137,33 @@ describe('Baton in a browser', () => {
     await page.close();
   }, 120_000);
 
+  it('shows the KPIs of the period chosen, and links the CSV of that period and grouping', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baton.url}/?token=${ADMIN_TOKEN}`);
+    await page.locator('body[data-ready="true"]').waitFor(LIVE);
+    await page.locator('#kpis').waitFor(LIVE);
+    const period = page.locator('#kpis-period');
+    await expect.poll(() => period.textContent()).toMatch(/^本周（\d{4}-\d{2}-\d{2} 至 /);
+    expect(await page.locator('#kpi-list dt').allTextContents()).toContain('节点按时完成率');
+    const thisWeekFrom = /（(\d{4}-\d{2}-\d{2})/.exec((await period.textContent()) ?? '')?.[1];
+    const csv = page.getByRole('link', { name: '下载 CSV' });
+
+    await page.getByLabel('时间段').selectOption('last-week');
+    await expect.poll(() => period.textContent()).toMatch(/^上周（/);
+    const lastWeek = new URL((await csv.getAttribute('href')) ?? '', baton.url).searchParams;
+    expect(lastWeek.get('to')).toBe(thisWeekFrom);
+    expect(lastWeek.get('by')).toBe('department');
+
+    await page.getByLabel('导出分组').selectOption('person');
+    const href = (await csv.getAttribute('href')) ?? '';
+    expect(new URL(href, baton.url).searchParams.get('by')).toBe('person');
+    // The link works with the console's own session.
+    const download = await page.request.get(new URL(href, baton.url).toString());
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toMatch(/^text\/csv/);
+    await page.close();
+  }, 60_000);
+
   it('reads well at phone width, with open work per department', async () => {
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },

@@ -1,5 +1,5 @@
-// The KPI section: this week's overall numbers from /api/kpis (docs/KPIS.md).
-import { $, el } from './console-dom.js';
+// The KPI section: a chosen period's overall numbers from /api/kpis (docs/KPIS.md), and its CSV.
+import { $, el, showError } from './console-dom.js';
 
 const percent = (rate) =>
   rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`;
@@ -32,17 +32,35 @@ function kpiEntries(row) {
   ];
 }
 
-export async function showKpis() {
-  const res = await fetch('/api/kpis', { headers: { accept: 'application/json' } });
+/** Adds days to an org-local date (`YYYY-MM-DD`); the date has no zone, so UTC arithmetic is exact. */
+function addDays(date, days) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The period each choice means, from this week's `[from, to)` as the server reckons it. */
+const RANGES = {
+  week: (week) => ({ label: '本周', ...week }),
+  'last-week': (week) => ({ label: '上周', from: addDays(week.from, -7), to: week.from }),
+  '4-weeks': (week) => ({ label: '近 4 周', from: addDays(week.from, -21), to: week.to }),
+  '13-weeks': (week) => ({ label: '近 13 周', from: addDays(week.from, -84), to: week.to }),
+};
+
+async function fetchKpis(params) {
+  const res = await fetch(`/api/kpis?${new URLSearchParams(params)}`, {
+    headers: { accept: 'application/json' },
+  });
   // Deployments without the KPI endpoint simply show no KPI section.
-  if (res.status === 404) return;
+  if (res.status === 404) return null;
   if (!res.ok) throw new Error(`关键指标：${res.statusText}`);
-  const report = await res.json();
+  return res.json();
+}
+
+function render(report, label) {
   const row = report.rows.find((r) => r.key === 'all') ?? report.rows[0];
-  if (!row) return;
-  $('kpis-period').textContent = `本周（${report.from} 起）`;
+  $('kpis-period').textContent = `${label}（${report.from} 至 ${addDays(report.to, -1)}）`;
   $('kpi-list').replaceChildren(
-    ...kpiEntries(row).map(([label, value, note]) =>
+    ...(row ? kpiEntries(row) : []).map(([label, value, note]) =>
       el(
         'div',
         { class: 'kpi' },
@@ -52,5 +70,27 @@ export async function showKpis() {
       ),
     ),
   );
+}
+
+export async function showKpis() {
+  const thisWeek = await fetchKpis({});
+  if (!thisWeek) return;
+  const week = { from: thisWeek.from, to: thisWeek.to };
+  const period = () => RANGES[$('kpi-range').value](week);
+  const linkCsv = () => {
+    const { from, to } = period();
+    $('kpi-csv').href =
+      `/api/kpis?${new URLSearchParams({ from, to, by: $('kpi-by').value, format: 'csv' })}`;
+  };
+  render(thisWeek, '本周');
+  linkCsv();
+  $('kpi-range').addEventListener('change', () => {
+    const { label, from, to } = period();
+    linkCsv();
+    fetchKpis({ from, to })
+      .then((report) => report && render(report, label))
+      .catch(showError);
+  });
+  $('kpi-by').addEventListener('change', linkCsv);
   $('kpis').hidden = false;
 }
