@@ -65,7 +65,8 @@ try {
       started = Date.now();
       cpuBefore = process.cpuUsage();
     }
-    const due = i < warmup ? started + (i * 1000) / RATE : started + ((i - warmup) * 1000) / RATE;
+    // `started` moves to the first measured command, so each phase counts from its own start.
+    const due = started + ((i < warmup ? i : i - warmup) * 1000) / RATE;
     const wait = due - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const messageId = `bench-${i}`;

@@ -6,6 +6,7 @@ import type {
 } from '../../../src/domain/directory/directory.types.js';
 import { ChatPlatformError } from '../../../src/ports/chat-platform.port.js';
 import type { ContactsSource } from '../../../src/ports/contacts-source.port.js';
+import { retryPlatformCall } from '../../retry-platform-call.js';
 import type { AccessTokens } from './access-token.js';
 import type { HttpJson } from './http-json.js';
 import { jittered, webhookFailure } from './openapi-errors.js';
@@ -53,19 +54,11 @@ export function createDingTalkContacts(deps: {
   readonly tokens: AccessTokens;
   readonly retryBaseMs?: number;
 }): ContactsSource {
-  const call = async (path: string, body: object): Promise<unknown> => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await callOnce(path, body);
-      } catch (err) {
-        const retryable =
-          err instanceof ChatPlatformError &&
-          (err.kind === 'transient' || err.kind === 'rate-limited');
-        if (!retryable || attempt >= ATTEMPTS) throw err;
-        await sleep(jittered((deps.retryBaseMs ?? 500) * 2 ** (attempt - 1)));
-      }
-    }
-  };
+  const call = (path: string, body: object): Promise<unknown> =>
+    retryPlatformCall(() => callOnce(path, body), {
+      attempts: ATTEMPTS,
+      delayMs: (_err, attempt) => jittered((deps.retryBaseMs ?? 500) * 2 ** (attempt - 1)),
+    });
   const callOnce = async (path: string, body: object, refreshed = false): Promise<unknown> => {
     const token = await deps.tokens.get();
     const url = `${deps.oapiBase}${path}?access_token=${encodeURIComponent(token)}`;
@@ -141,8 +134,4 @@ export function createDingTalkContacts(deps: {
       };
     },
   };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

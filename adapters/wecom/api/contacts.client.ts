@@ -6,6 +6,7 @@ import type {
 } from '../../../src/domain/directory/directory.types.js';
 import { ChatPlatformError } from '../../../src/ports/chat-platform.port.js';
 import type { ContactsSource } from '../../../src/ports/contacts-source.port.js';
+import { retryPlatformCall } from '../../retry-platform-call.js';
 import type { AccessTokens } from './access-token.cache.js';
 import { StaleTokenError, type WecomAnswer, type WecomHttp } from './wecom-http.js';
 
@@ -58,23 +59,12 @@ export function createWecomContacts(deps: {
   readonly apiBase: string;
   readonly retryBaseMs?: number;
 }): ContactsSource {
-  const get = async (api: string, query: Record<string, string>): Promise<WecomAnswer> => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await getWithToken(api, query);
-      } catch (err) {
-        const retryable =
-          err instanceof ChatPlatformError &&
-          (err.kind === 'transient' || err.kind === 'rate-limited');
-        if (!retryable || attempt >= ATTEMPTS) throw err;
-        const wait = Math.min(
-          err.options.retryAfterMs ?? Infinity,
-          (deps.retryBaseMs ?? 500) * 2 ** attempt,
-        );
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
-    }
-  };
+  const get = (api: string, query: Record<string, string>): Promise<WecomAnswer> =>
+    retryPlatformCall(() => getWithToken(api, query), {
+      attempts: ATTEMPTS,
+      delayMs: (err, attempt) =>
+        Math.min(err.options.retryAfterMs ?? Infinity, (deps.retryBaseMs ?? 500) * 2 ** attempt),
+    });
   const getWithToken = async (api: string, query: Record<string, string>) => {
     const attempt = (token: string) => {
       const url = new URL(`/cgi-bin/${api}`, deps.apiBase);

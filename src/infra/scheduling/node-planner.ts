@@ -96,15 +96,14 @@ export function createNodePlanner(deps: {
      */
     async forNodes(nodeIds: readonly string[], q: Db): Promise<Map<string, PlannedPing[]>> {
       if (nodeIds.length === 0) return new Map();
-      const rows = await q
+      // The nodes' tasks in one statement: their ids come from a subquery, not a round trip.
+      const ofNodes = q
         .select({ taskId: nodes.taskId })
         .from(nodes)
         .where(inArray(nodes.id, [...nodeIds]));
-      if (rows.length === 0) return new Map();
-      const taskIds = [...new Set(rows.map((r) => r.taskId))];
       const list = await hydrateTasks(
         q,
-        await q.select().from(tasks).where(inArray(tasks.id, taskIds)),
+        await q.select().from(tasks).where(inArray(tasks.id, ofNodes)),
       );
       const wanted = new Set(nodeIds);
       return plansOf(q, list, (nodeId) => wanted.has(nodeId));
