@@ -15,8 +15,44 @@ export const REDACT_PATHS = [
   '*.body',
 ];
 
+/**
+ * drizzle writes a failed query's parameters (message text, event JSON) into its error's
+ * message and stack; they are cut from every logged string and error, whatever the call site.
+ */
+const QUERY_PARAMS = /\nparams: [\s\S]*$/;
+
+function withoutQueryParams(text: string): string {
+  return text.replace(QUERY_PARAMS, '\nparams: [redacted]');
+}
+
+/** A log line's fields with any query parameters cut out (errors become pino's plain form). */
+export function scrubLogFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const scrubbed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'string') scrubbed[key] = withoutQueryParams(value);
+    else if (value instanceof Error) scrubbed[key] = scrubError(value);
+    else scrubbed[key] = value;
+  }
+  return scrubbed;
+}
+
+function scrubError(error: Error): unknown {
+  const plain = pino.stdSerializers.err(error);
+  return {
+    ...plain,
+    message: withoutQueryParams(plain.message),
+    stack: withoutQueryParams(plain.stack),
+    // The stack is cut at the parameters, "caused by" included: the cause is kept on its own.
+    ...(error.cause instanceof Error ? { cause: scrubError(error.cause) } : {}),
+  };
+}
+
 export function loggerOptions(level: string): LoggerOptions {
-  return { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+  return {
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    formatters: { log: scrubLogFields },
+  };
 }
 
 export function createLogger(level: string): Logger {
