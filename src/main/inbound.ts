@@ -3,6 +3,7 @@ import type { Config } from '../infra/config/config.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { newId } from '../infra/ids.js';
+import { createInboxWriter } from '../infra/inbox/inbox-writer.js';
 import { cachedOrgStore } from '../infra/org/org-cache.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -11,7 +12,10 @@ import { loadTemplates } from './templates.js';
 /** Names people @-mention Baton by in group chats. */
 const BOT_NAMES = ['接力', 'Baton', 'baton'];
 
-/** The engine's front door, as every adapter and the simulator use it. */
+/**
+ * The engine's front door, as every adapter and the simulator use it. `afterCommit` runs after
+ * each committed transaction or inbox insert: it wakes the outbox relay and the inbox consumer.
+ */
 export function createInboundHandler(
   config: Config,
   infra: Infrastructure,
@@ -29,5 +33,9 @@ export function createInboundHandler(
     newId,
     templates: loadTemplates(config),
   };
-  return { handle: (event) => handleInbound(deps, event) };
+  const inbox = createInboxWriter({ db: infra.database.db, onAccepted: afterCommit });
+  return {
+    handle: (event) => handleInbound(deps, event),
+    enqueue: (event) => inbox.accept(event),
+  };
 }

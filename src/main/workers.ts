@@ -8,6 +8,7 @@ import { createDirectorySyncLog } from '../infra/db/repositories/directory-sync-
 import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { createRedisChatBudget } from '../infra/delivery/chat-budget.redis.js';
 import { createRedisSentReceipts } from '../infra/delivery/sent-receipts.redis.js';
+import { createInboxConsumer } from '../infra/inbox/inbox-consumer.js';
 import { createOutboxHandlers } from '../infra/outbox/outbox-handlers.js';
 import { createOutboxRelay } from '../infra/outbox/outbox-relay.js';
 import { subscribeOutboxWakeup } from '../infra/outbox/outbox-wakeup.js';
@@ -25,16 +26,13 @@ import { startScheduleWorker } from '../infra/queue/workers/schedule.worker.js';
 import { createNodePlanner } from '../infra/scheduling/node-planner.js';
 import type { DeliveryRecord } from '../ports/delivery-store.port.js';
 import { createDirectorySyncRunner } from './directory-sync.js';
+import { createInboundHandler } from './inbound.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { PlatformModule } from './platform-module.js';
 import { createPlatforms } from './platforms.js';
 import { startReportJobs } from './report-jobs.js';
 import { loadTemplates, templateLadders } from './templates.js';
 
-/**
- * Starts the background side: the outbox relay, the delivery, schedule and maintenance workers,
- * and a first reconciliation. The closer stops taking work and lets jobs in flight finish.
- */
 /** A pending delivery this old has lost its queue job, not merely waiting in the queue. */
 const STRANDED_AFTER_MS = 10 * 60_000;
 
@@ -54,6 +52,11 @@ async function queueFirstDirectorySync(db: Db, queues: Queues): Promise<void> {
   );
 }
 
+/**
+ * Starts the background side: the inbox consumer, the outbox relay, the delivery, schedule and
+ * maintenance workers, and a first reconciliation. The closer stops taking work and lets jobs
+ * in flight finish.
+ */
 export async function startWorkers(
   config: Config,
   infra: Infrastructure,
@@ -146,11 +149,22 @@ export async function startWorkers(
   });
   if (syncDirectory && config.directorySyncEveryMs > 0) await queueFirstDirectorySync(db, queues);
   const reportWorker = await startReportJobs(config, infra, queues, logger, () => relay.poke());
+  const engine = createInboundHandler(config, infra, () => relay.poke());
+  const inbox = createInboxConsumer({
+    db,
+    handle: (event) => engine.handle(event),
+    logger: logger.child({ component: 'inbox' }),
+  });
+  const poke = () => {
+    inbox.poke();
+    relay.poke();
+  };
   relay.start();
+  inbox.start();
   const wakeups = await subscribeOutboxWakeup(
     infra.redis,
     config.redis.prefix,
-    () => relay.poke(),
+    poke,
     logger.child({ component: 'outbox-wakeup' }),
   );
   logger.info({ result: await reconcile() }, 'workers started; schedule reconciled');
@@ -169,11 +183,12 @@ export async function startWorkers(
     },
   });
   return {
-    /** Relay outbox rows now (called after a transaction in this process committed). */
-    poke: () => relay.poke(),
+    /** Run the inbox and relay the outbox now (after this process committed either). */
+    poke,
     async close() {
       watchdog.close();
       await wakeups.close();
+      await inbox.stop();
       await relay.stop();
       await Promise.all([
         deliveryWorker.close(),

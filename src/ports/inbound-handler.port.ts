@@ -15,5 +15,12 @@ export interface InboundOutcome {
 
 /** Takes an inbound chat event into the engine. Resolves once it is durably accepted. */
 export interface InboundHandler {
+  /** Runs the event through the engine now, for adapters that answer with the outcome. */
   handle(event: InboundEvent): Promise<InboundOutcome>;
+  /**
+   * Commits the event to the inbox, which workers run through the engine right after; for
+   * adapters that answer the platform without the outcome and must answer fast. `duplicate`:
+   * the event is already waiting or was handled.
+   */
+  enqueue(event: InboundEvent): Promise<{ readonly duplicate: boolean }>;
 }

@@ -11,6 +11,7 @@ import {
   deliveries,
   events,
   inboundMessages,
+  inbox,
   nodeOwners,
   nodes,
   outbox,
@@ -503,6 +504,13 @@ describe('PostgreSQL restarted in the middle of a burst of WeCom callbacks', () 
     };
 
     // Before any redelivery: a 200 meant the command was taken (WeCom will not send it again).
+    // App messages were taken into the inbox; those whose engine run met the outage run again
+    // once PostgreSQL is back, without any redelivery.
+    await waitOrExplain(async () => (await db.select().from(inbox)).length === 0, {
+      what: 'the inbox run',
+      timeoutMs: 10_000,
+      intervalMs: 100,
+    });
     const afterBurst = await record();
     const answered = new Set(
       burst.filter((a) => a.status === 200).map((a) => byMessageId.get(a.command.messageId)),
@@ -551,6 +559,7 @@ describe('PostgreSQL restarted in the middle of a burst of WeCom callbacks', () 
       async () => (await db.select().from(outbox)).every((row) => row.relayedAt !== null),
       { what: 'the outbox relayed', timeoutMs: 10_000, intervalMs: 200 },
     );
+    expect(await db.select().from(inbox), 'inbound events left in the inbox').toEqual([]);
     const final = await record();
     expect([...final.titles].sort()).toEqual([...createdTitles].sort());
     expect([...final.finished].sort()).toEqual(finishes.map((c) => c.title).sort());
@@ -625,7 +634,11 @@ describe('PostgreSQL restarted in the middle of a burst of WeCom callbacks', () 
     const contents = ['停库演练', '预备', '准备 @张三', '/完成'];
     expect(
       contents.filter((text) => output.includes(text)),
-      'message text in the logs',
+      `message text in the logs:\n${output
+        .split('\n')
+        .filter((line) => contents.some((text) => line.includes(text)))
+        .map((line) => line.slice(0, 600))
+        .join('\n')}`,
     ).toEqual([]);
     expect(logs, 'the logs were captured').toContain('"level":');
     const count = (list: readonly Attempt[], status: number) =>

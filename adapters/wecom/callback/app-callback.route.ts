@@ -29,9 +29,11 @@ export interface AppCallbackDeps {
 }
 
 /**
- * `GET|POST /wecom/app`: the self-built app's encrypted XML callbacks (receive id = CorpID).
- * Messages and card clicks go to the engine and are answered with an empty 200 at once; a click
- * that changed its task gets the new card through update_template_card right after.
+ * `GET|POST /wecom/app`: the self-built app's encrypted XML callbacks (receive id = CorpID),
+ * answered with an empty 200. A message is answered once it is committed to the inbox (workers
+ * run it right after), so a burst is taken at the speed of the group-committed insert, not of
+ * the engine. A card click runs in the engine first: a click that changed its task gets the new
+ * card through update_template_card, with the click's single-use code, right after the answer.
  */
 export function appCallbackRoutes(deps: AppCallbackDeps): FastifyPluginAsync {
   return async (app) => {
@@ -60,6 +62,10 @@ export function appCallbackRoutes(deps: AppCallbackDeps): FastifyPluginAsync {
       const message = parseXml(open(query, envelope.Encrypt), appMessageSchema).xml;
       const mapped = mapAppCallback(message, deps.keys.receiveId, receivedAt);
       if (mapped.kind === 'ignored') return reply.send('');
+      if (mapped.kind === 'message') {
+        await deps.inbound.enqueue(mapped.event);
+        return reply.send('');
+      }
       const outcome = await deps.inbound.handle(mapped.event);
       if (mapped.kind === 'card-action' && outcome.updatedCard && mapped.responseCode) {
         const click = {

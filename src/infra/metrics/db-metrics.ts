@@ -38,6 +38,24 @@ export function registerDatabaseMetrics(metrics: Metrics, db: Db): void {
       for (const r of rows) this.set({ platform: r.a ?? '', purpose: r.b ?? '', status: r.c }, r.n);
     },
   });
+  new Gauge({
+    name: 'baton_inbox_events',
+    help: 'Inbound events accepted but not yet run by the engine (waiting), or set aside (failed)',
+    labelNames: ['state'] as const,
+    registers,
+    async collect() {
+      const rows = await counts(
+        db,
+        sql`select case when failed_at is null then 'waiting' else 'failed' end as a,
+                   null as b, count(*) as n
+              from inbox group by 1`,
+      );
+      this.reset();
+      this.set({ state: 'waiting' }, 0);
+      this.set({ state: 'failed' }, 0);
+      for (const r of rows) this.set({ state: r.a ?? 'waiting' }, r.n);
+    },
+  });
   new Counter({
     name: 'baton_pings_fired_total',
     help: 'Reminders, response checks and escalation steps fired, by kind and whether late',

@@ -16,7 +16,10 @@ function kindOf(event: InboundEvent): string {
   }
 }
 
-/** Counts and times every inbound event the handler takes (commands, clicks, duplicates). */
+/**
+ * Counts and times every inbound event the handler takes (commands, clicks, duplicates); an
+ * event queued to the inbox is counted as `queued` (the worker that runs it times the engine).
+ */
 export function instrumentInbound(handler: InboundHandler, metrics: Metrics): InboundHandler {
   return {
     async handle(event) {
@@ -34,6 +37,20 @@ export function instrumentInbound(handler: InboundHandler, metrics: Metrics): In
         throw err;
       } finally {
         stop();
+      }
+    },
+    async enqueue(event) {
+      const labels = { platform: event.platform, kind: kindOf(event) };
+      try {
+        const accepted = await handler.enqueue(event);
+        metrics.inboundEvents.inc({
+          ...labels,
+          outcome: accepted.duplicate ? 'duplicate' : 'queued',
+        });
+        return accepted;
+      } catch (err) {
+        metrics.inboundEvents.inc({ ...labels, outcome: 'error' });
+        throw err;
       }
     },
   };

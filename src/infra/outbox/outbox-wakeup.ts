@@ -2,9 +2,10 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
 /**
- * A `baton serve` process has no outbox relay of its own: after it commits outbox rows it says
- * so over Redis pub/sub, and every worker's relay takes them at once instead of at its next
- * idle poll. A lost wake-up costs only that poll's delay; the rows wait in Postgres.
+ * A `baton serve` process has no outbox relay or inbox consumer of its own: after it commits
+ * outbox or inbox rows it says so over Redis pub/sub, and every worker takes them at once
+ * instead of at its next idle poll. A lost wake-up costs only that poll's delay; the rows wait
+ * in Postgres.
  */
 export function outboxWakeupChannel(queuePrefix: string): string {
   return `${queuePrefix}:outbox-wakeup`;

@@ -1,6 +1,6 @@
-import { count, isNull } from 'drizzle-orm';
+import { count, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { deliveries, outbox } from '../db/schema/index.js';
+import { deliveries, inbox, outbox } from '../db/schema/index.js';
 import { QUEUE_NAMES, type QueueName } from './queue-names.js';
 import type { Queues } from './queues.js';
 
@@ -15,6 +15,8 @@ export interface QueueStatus {
   }[];
   /** Outbox rows written but not yet moved to Redis. */
   readonly outboxWaiting: number;
+  /** Inbound events accepted but not yet run by the engine, and those set aside as failing. */
+  readonly inbox: { readonly waiting: number; readonly failed: number };
   readonly deliveriesByStatus: Readonly<Record<string, number>>;
 }
 
@@ -45,6 +47,11 @@ export async function readQueueStatus(
     }),
   );
   const [waiting] = await db.select({ n: count() }).from(outbox).where(isNull(outbox.relayedAt));
+  const [inboxWaiting] = await db.select({ n: count() }).from(inbox).where(isNull(inbox.failedAt));
+  const [inboxFailed] = await db
+    .select({ n: count() })
+    .from(inbox)
+    .where(isNotNull(inbox.failedAt));
   const statuses = await db
     .select({ status: deliveries.status, n: count() })
     .from(deliveries)
@@ -52,6 +59,7 @@ export async function readQueueStatus(
   return {
     queues: perQueue,
     outboxWaiting: waiting?.n ?? 0,
+    inbox: { waiting: inboxWaiting?.n ?? 0, failed: inboxFailed?.n ?? 0 },
     deliveriesByStatus: Object.fromEntries(statuses.map((s) => [s.status, s.n])),
   };
 }
@@ -78,6 +86,10 @@ export function formatQueueStatus(status: QueueStatus): string {
     line(header),
     ...rows.map(line),
     '',
+    `inbound events waiting for the engine: ${status.inbox.waiting}` +
+      (status.inbox.failed > 0
+        ? ` (${status.inbox.failed} set aside after failing every run: see docs/RELIABILITY.md)`
+        : ''),
     `outbox rows waiting for Redis: ${status.outboxWaiting}`,
     `deliveries: ${deliveriesLine || 'none'}`,
     ...(failures.length > 0 ? ['', 'recent failures:', ...failures] : []),

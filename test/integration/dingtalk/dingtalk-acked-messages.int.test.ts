@@ -19,6 +19,7 @@ function failingAtFirst(inbound: InboundHandler, failures: number) {
       if (calls.length <= failures) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
       return inbound.handle(event);
     },
+    enqueue: (event) => inbound.enqueue(event),
   };
   return { handler, calls };
 }

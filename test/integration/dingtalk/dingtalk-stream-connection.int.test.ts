@@ -105,6 +105,7 @@ describe('DingTalk Stream: the connection comes back, bounded, and loses nothing
         if (calls === 1) throw new Error('thrown synchronously');
         return Promise.reject(new Error('rejected'));
       },
+      enqueue: () => Promise.reject(new Error('the stream does not queue')),
     };
     const receiver = await dt.module.startInbound?.(failing);
     await waitFor(() => dt?.fake.gateway.openConnections === 1, { what: 'connected' });

@@ -45,6 +45,7 @@ describe('HTTP app', () => {
             handled.push(event);
             return { duplicate: false, updatedCard: null };
           },
+          enqueue: () => Promise.reject(new Error('the simulator does not queue')),
         },
         events: new EventEmitter(),
         onChange: () => undefined,

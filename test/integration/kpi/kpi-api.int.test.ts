@@ -42,7 +42,10 @@ describe('GET /api/kpis and /metrics', () => {
     const orgStore: OrgStore = { loadOrg: async (id) => (id === TENANT ? ORG : null) };
     registerDatabaseMetrics(metrics, database.db);
     const inbound = instrumentInbound(
-      { handle: async () => ({ duplicate: false, updatedCard: null }) },
+      {
+        handle: async () => ({ duplicate: false, updatedCard: null }),
+        enqueue: () => Promise.reject(new Error('nothing is queued here')),
+      },
       metrics,
     );
     app = await buildApp({
@@ -120,6 +123,8 @@ describe('GET /api/kpis and /metrics', () => {
     const res = await app.inject({ method: 'GET', url: '/metrics' });
     expect(res.body).toContain('baton_escalations_total{level="1"} 3');
     expect(res.body).toContain('baton_escalations_total{level="manual"} 1');
+    expect(res.body).toContain('baton_inbox_events{state="waiting"} 0');
+    expect(res.body).toContain('baton_inbox_events{state="failed"} 0');
     expect(res.body).toMatch(
       /baton_inbound_events_total\{platform="sim",kind="done",outcome="ok"\} 1/,
     );

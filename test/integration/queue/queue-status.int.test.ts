@@ -2,6 +2,7 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueDeliveries } from '../../../src/infra/db/repositories/delivery-store.drizzle.js';
+import { inbox } from '../../../src/infra/db/schema/index.js';
 import { bullPrefix, QUEUE_NAMES } from '../../../src/infra/queue/queue-names.js';
 import { formatQueueStatus, readQueueStatus } from '../../../src/infra/queue/queue-status.js';
 import { createQueues, type Queues } from '../../../src/infra/queue/queues.js';
@@ -27,7 +28,7 @@ describe('baton queues: what waits and what fails, in Redis and in PostgreSQL', 
     await database.destroy();
   });
 
-  it('counts jobs per queue and state, outbox rows not yet relayed, deliveries by status, and shows recent failures', async () => {
+  it('counts jobs per queue and state, inbox events not yet run, outbox rows not yet relayed, deliveries by status, and shows recent failures', async () => {
     await queues.add('deliver', { version: 1, deliveryId: 7 }, { jobId: 'deliver-7' });
     await queues.add(
       'deliver',
@@ -67,6 +68,9 @@ describe('baton queues: what waits and what fails, in Redis and in PostgreSQL', 
         },
       ]),
     );
+    const event = (eventId: string) => ({ platform: 'wecom' as const, eventId, event: {} });
+    await database.db.insert(inbox).values([event('e1'), event('e2')]);
+    await database.db.insert(inbox).values({ ...event('e3'), failedAt: new Date(), attempts: 6 });
 
     const status = await readQueueStatus(queues, database.db);
     const delivery = status.queues.find((q) => q.name === 'delivery');
@@ -77,12 +81,14 @@ describe('baton queues: what waits and what fails, in Redis and in PostgreSQL', 
       expect.objectContaining({ id: 'broken', name: 'reconcile', reason: 'PostgreSQL is away' }),
     ]);
     expect(status.outboxWaiting).toBe(1);
+    expect(status.inbox).toEqual({ waiting: 2, failed: 1 });
     expect(status.deliveriesByStatus).toEqual({ pending: 1 });
 
     const text = formatQueueStatus(status);
     expect(text).toMatch(/^queue\s+waiting\s+active\s+delayed\s+failed\s+completed$/m);
     expect(text).toMatch(/^delivery\s+1\s+0\s+1\s+0\s+0$/m);
     expect(text).toContain('outbox rows waiting for Redis: 1');
+    expect(text).toContain('inbound events waiting for the engine: 2 (1 set aside');
     expect(text).toContain('deliveries: pending 1');
     expect(text).toMatch(/maintenance reconcile broken at .*: PostgreSQL is away/);
   });

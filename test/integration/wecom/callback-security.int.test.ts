@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundMessages, tasks } from '../../../src/infra/db/schema/index.js';
+import { inboundMessages, inbox, tasks } from '../../../src/infra/db/schema/index.js';
 import { type CallbackSender, createCallbackSender } from '../../fakes/wecom/callback-sender.js';
 import {
   startWecomHttpEngine,
   WECOM_TEST_KEYS,
   type WecomHttpEngine,
 } from '../../fakes/wecom/http-engine.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 const OTHER_AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 
@@ -157,12 +158,21 @@ describe('WeCom callbacks refuse what WeCom did not send', () => {
 
   it('wrote nothing for any of them and still serves a genuine callback', async () => {
     const db = w.engine.database.db;
+    expect(await db.select().from(inbox)).toEqual([]);
     expect(await db.select().from(inboundMessages)).toEqual([]);
     expect(await db.select().from(tasks)).toEqual([]);
     const genuine = await w.app.postXml('/wecom/app', appText('18'));
     expect(genuine).toMatchObject({ status: 200, text: '' });
-    expect((await db.select().from(inboundMessages)).map((m) => m.messageId)).toEqual([
-      'app-ZhengYi-18',
-    ]);
+    const handled = await waitFor(
+      async () => {
+        const rows = await db.select().from(inboundMessages);
+        return rows.length > 0 && rows;
+      },
+      { what: 'the genuine callback run from the inbox' },
+    );
+    expect(handled.map((m) => m.messageId)).toEqual(['app-ZhengYi-18']);
+    await waitFor(async () => (await db.select().from(inbox)).length === 0, {
+      what: 'the inbox emptied',
+    });
   });
 });

@@ -226,6 +226,7 @@ describe('a failing handler on the long connection', () => {
         event.type === 'message' && event.text.includes('boom')
           ? Promise.reject(new Error('handler exploded'))
           : s.engine.inbound.handle(event),
+      enqueue: (event) => s.engine.inbound.enqueue(event),
     };
     await s.connect(s.wecom, flaky);
     await waitFor(() => s.server.liveConnections(TEST_BOT_ID) === 1, { what: 'the connection' });

@@ -4,6 +4,7 @@ export * from './deliveries.table.js';
 export * from './directory.table.js';
 export * from './events.table.js';
 export * from './inbound-messages.table.js';
+export * from './inbox.table.js';
 export * from './nodes.table.js';
 export * from './outbox.table.js';
 export * from './person-settings.table.js';

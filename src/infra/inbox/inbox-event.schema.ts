@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { InboundEvent } from '../../ports/inbound-event.types.js';
+import { PLATFORMS } from '../db/schema/chats.table.js';
+
+const platformUser = z.object({
+  platformUserId: z.string(),
+  displayName: z.string().nullable(),
+});
+const replyHandle = z
+  .object({ kind: z.string(), value: z.string(), expiresAt: z.coerce.date().nullable() })
+  .nullable();
+const common = {
+  platform: z.enum(PLATFORMS),
+  tenantKey: z.string().nullable(),
+  receivedAt: z.coerce.date(),
+  replyHandle,
+};
+
+/** An InboundEvent as the inbox stores it in JSON (dates as ISO text). */
+const inboxEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    ...common,
+    type: z.literal('message'),
+    messageId: z.string(),
+    chat: z.object({ chatId: z.string(), isGroup: z.boolean() }),
+    sender: platformUser,
+    text: z.string(),
+    mentions: z.array(platformUser),
+  }),
+  z.object({
+    ...common,
+    type: z.literal('card-action'),
+    eventId: z.string(),
+    chat: z.object({ chatId: z.string(), isGroup: z.boolean() }).nullable(),
+    user: platformUser,
+    cardRef: z.string(),
+    actionId: z.string(),
+    value: z.record(z.string(), z.string()),
+  }),
+]);
+
+/** Reads an inbox row's event back into the typed event it was. */
+export function readInboxEvent(
+  json: unknown,
+): { success: true; data: InboundEvent } | { success: false } {
+  return inboxEventSchema.safeParse(json);
+}
+
+/** The platform's id of the event: what both the inbox and the engine de-duplicate by. */
+export function eventIdOf(event: InboundEvent): string {
+  return event.type === 'message' ? event.messageId : event.eventId;
+}
