@@ -67,6 +67,7 @@ export async function startFakeWecomApi(options: {
   const app = Fastify({ logger: false });
   const calls: RecordedApiCall[] = [];
   const failures = new Map<Api, ApiFailure[]>();
+  const throttles = new Map<Api, { errcode: number; untilMs: number }>();
   const liveTokens = new Set<string>();
   const expiredTokens = new Set<string>();
   const responseCodes = new Set<string>();
@@ -86,7 +87,11 @@ export async function startFakeWecomApi(options: {
     return async (request: FastifyRequest, reply: FastifyReply) => {
       const query = request.query as Record<string, string>;
       const body = (request.body ?? null) as Record<string, unknown> | null;
-      const failure = failures.get(api)?.shift();
+      const throttle = throttles.get(api);
+      const failure =
+        throttle && Date.now() < throttle.untilMs
+          ? { errcode: throttle.errcode, errmsg: 'api freq out of limit' }
+          : failures.get(api)?.shift();
       if (failure && 'delayMs' in failure) await sleep(failure.delayMs);
       if (failure && 'status' in failure) {
         calls.push({ api, query, body, errcode: -failure.status });
@@ -236,6 +241,10 @@ export async function startFakeWecomApi(options: {
       const queue = failures.get(api) ?? [];
       for (let i = 0; i < count; i++) queue.push(failure);
       failures.set(api, queue);
+    },
+    /** Every call of `api` is refused with `errcode` (45009: over the limit) for `forMs`. */
+    throttle(api: Api, errcode: number, forMs: number) {
+      throttles.set(api, { errcode, untilMs: Date.now() + forMs });
     },
     /** A fresh response code, as WeCom puts in each card click callback. */
     issueResponseCode() {
