@@ -12,6 +12,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     requests?: Request[];
+    /** Total requests per second across connections (a fixed rate). */
+    overallRate?: number;
   }
   interface Histogram {
     average: number;
@@ -25,5 +27,9 @@ declare module 'autocannon' {
     errors: number;
   }
   function autocannon(options: Options): Promise<Result>;
+  namespace autocannon {
+    /** Turns a worker thread's raw result (encoded histograms) into a Result. */
+    function aggregateResult(raw: readonly unknown[], options: Options): Result;
+  }
   export default autocannon;
 }
