@@ -3,17 +3,13 @@ import type { Logger } from 'pino';
 import type { InboundEvent } from '../../ports/inbound-event.types.js';
 import { type Db, queryRows } from '../db/client.js';
 import { inbox } from '../db/schema/index.js';
+import { createWorkLoop, type WorkLoop } from '../work-loop.js';
 import { readInboxEvent } from './inbox-event.schema.js';
 
-export interface InboxConsumer {
+/** Runs events continuously from `start()`; `poke()` after a callback route accepted some. */
+export interface InboxConsumer extends WorkLoop {
   /** Claims and runs up to `limit` waiting events; resolves with how many ran. */
   consumeOnce(limit?: number): Promise<number>;
-  /** Runs events continuously until `stop()`; a failed pass (Postgres away) is logged. */
-  start(): void;
-  /** Stops claiming; events being run finish first. */
-  stop(): Promise<void>;
-  /** Asks for a pass now, e.g. right after a callback route accepted events. */
-  poke(): void;
 }
 
 interface ClaimedRow {
@@ -58,10 +54,6 @@ export function createInboxConsumer(deps: {
   const idleMs = deps.idleMs ?? 500;
   const claimMs = deps.claimMs ?? 15_000;
   const concurrency = deps.concurrency ?? 4;
-  let running = false;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
-  let pokedWhileBusy = false;
   /** Events this consumer claimed and has not run yet (their runs failed). */
   let held: HeldRow[] = [];
 
@@ -143,48 +135,13 @@ export function createInboxConsumer(deps: {
     return done.size;
   }
 
-  async function run(): Promise<void> {
-    while (running) {
-      let ran = 0;
-      pokedWhileBusy = false;
-      try {
-        ran = await consumeOnce();
-      } catch (err) {
-        deps.logger.warn({ err: (err as Error).message }, 'inbox pass failed; events wait');
-      }
-      if (ran === 0 && !pokedWhileBusy && running) await idle();
-    }
-  }
-
-  function idle(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(finish, idleMs);
-      function finish() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-      wake = finish;
-    });
-  }
-
-  return {
-    consumeOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-    poke() {
-      if (wake) wake();
-      else pokedWhileBusy = true;
-    },
-  };
+  const loop = createWorkLoop({
+    pass: () => consumeOnce(),
+    idleMs,
+    logger: deps.logger,
+    failure: 'inbox pass failed; events wait',
+  });
+  return { consumeOnce, ...loop };
 }
 
 /** Claimed rows to run, and those past their last attempt or unreadable (set aside). */

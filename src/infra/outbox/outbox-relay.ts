@@ -2,6 +2,7 @@ import { and, asc, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
+import { createWorkLoop, type WorkLoop } from '../work-loop.js';
 
 /**
  * Moves a relay pass's rows of one topic, in the order they were written, to their queue; must
@@ -13,14 +14,10 @@ export type OutboxHandler = (
   tx: Db,
 ) => Promise<void>;
 
-export interface OutboxRelay {
+/** Relays continuously from `start()`; `poke()` right after a transaction wrote outbox rows. */
+export interface OutboxRelay extends WorkLoop {
   /** Relays up to `limit` waiting rows; resolves with how many were moved. */
   relayOnce(limit?: number): Promise<number>;
-  /** Relays continuously until `stop()`; a failure (Redis down) is logged and retried. */
-  start(): void;
-  stop(): Promise<void>;
-  /** Asks for a relay pass now, e.g. right after a transaction wrote outbox rows. */
-  poke(): void;
 }
 
 const KEEP_RELAYED_MS = 24 * 3600 * 1000;
@@ -32,10 +29,6 @@ export function createOutboxRelay(deps: {
   idleMs?: number;
 }): OutboxRelay {
   const idleMs = deps.idleMs ?? 500;
-  let running = false;
-  let timer: NodeJS.Timeout | null = null;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
 
   async function relayOnce(limit = 200): Promise<number> {
     return deps.db.transaction(async (tx) => {
@@ -79,47 +72,18 @@ export function createOutboxRelay(deps: {
       );
   }
 
-  async function run(): Promise<void> {
-    let passes = 0;
-    while (running) {
-      let moved = 0;
-      try {
-        moved = await relayOnce();
-        if (++passes % 1000 === 0) await pruneRelayed();
-      } catch (err) {
-        deps.logger.warn({ err: (err as Error).message }, 'outbox relay pass failed; rows wait');
-      }
-      if (moved === 0 && running) await idle();
-    }
-  }
-
-  function idle(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      wake = resolve;
-      timer = setTimeout(resolve, idleMs);
-    }).then(() => {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      wake = null;
-    });
-  }
-
-  return {
-    relayOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
+  let passes = 0;
+  const loop = createWorkLoop({
+    pass: async () => {
+      const moved = await relayOnce();
+      if (++passes % 1000 === 0) await pruneRelayed();
+      return moved;
     },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-    poke() {
-      wake?.();
-    },
-  };
+    idleMs,
+    logger: deps.logger,
+    failure: 'outbox relay pass failed; rows wait',
+  });
+  return { relayOnce, ...loop };
 }
 
 function byTopic<Row extends { readonly topic: string }>(rows: readonly Row[]): Map<string, Row[]> {
