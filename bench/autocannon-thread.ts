@@ -10,8 +10,6 @@ export interface ThreadLoad {
   readonly url: string;
   readonly connections: number;
   readonly duration: number;
-  /** Fixed total rate (req/s) instead of as fast as the server answers. */
-  readonly overallRate?: number;
   /** Requests sent in turn, each once while they last, then again from the first. */
   readonly requests?: readonly {
     method: string;
@@ -35,7 +33,6 @@ autocannon({
   url: load.url,
   connections: load.connections,
   duration: load.duration,
-  ...(load.overallRate ? { overallRate: load.overallRate } : {}),
   ...(prepared.length > 0
     ? { requests: [{ setupRequest: () => prepared[next++ % prepared.length] }] }
     : {}),

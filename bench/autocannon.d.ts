@@ -12,8 +12,6 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     requests?: Request[];
-    /** Total requests per second across connections (a fixed rate). */
-    overallRate?: number;
   }
   interface Histogram {
     average: number;
