@@ -121,7 +121,7 @@ describe.each(drivers)('the inbox on %s', (_name, open) => {
   });
 });
 
-describe('the inbox when Postgres comes back', () => {
+describe('the inbox on PostgreSQL, with outages and with two workers', () => {
   let database: TestDatabase;
   beforeEach(async () => {
     database = await createTestDatabase();
@@ -148,14 +148,6 @@ describe('the inbox when Postgres comes back', () => {
     expect(runs).toEqual(['first', 'first', 'second']);
     expect(await database.db.select().from(inbox)).toEqual([]);
   });
-});
-
-describe('the inbox with two workers', () => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase();
-  });
-  afterEach(() => database.destroy());
 
   it('shares the rows between consumers: every event runs exactly once', async () => {
     const writer = createInboxWriter({ db: database.db, onAccepted: () => undefined });
