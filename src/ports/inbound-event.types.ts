@@ -53,3 +53,8 @@ export interface ReplyHandle {
   readonly value: string;
   readonly expiresAt: Date | null;
 }
+
+/** The platform's id of the event: what both the inbox and the engine de-duplicate by. */
+export function eventIdOf(event: InboundEvent): string {
+  return event.type === 'message' ? event.messageId : event.eventId;
+}

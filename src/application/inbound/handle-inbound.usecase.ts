@@ -7,7 +7,11 @@ import type { TaskAction } from '../../domain/task/task.effects.js';
 import type { Task } from '../../domain/task/task.types.js';
 import type { Template } from '../../domain/template/template.schema.js';
 import type { MessageTarget } from '../../ports/chat-platform.port.js';
-import type { InboundCardAction, InboundEvent } from '../../ports/inbound-event.types.js';
+import {
+  eventIdOf,
+  type InboundCardAction,
+  type InboundEvent,
+} from '../../ports/inbound-event.types.js';
 import type { InboundOutcome } from '../../ports/inbound-handler.port.js';
 import type { OrgStore } from '../../ports/org-store.port.js';
 import type { RunInTransaction } from '../../ports/unit-of-work.port.js';
@@ -57,7 +61,7 @@ export async function handleInbound(
   const org = await deps.orgStore.loadOrg(tenantId);
   if (!org) throw new Error(`no organisation for tenant ${tenantId}`);
   const now = deps.now();
-  const eventId = event.type === 'message' ? event.messageId : event.eventId;
+  const eventId = eventIdOf(event);
   const platformUserId =
     event.type === 'message' ? event.sender.platformUserId : event.user.platformUserId;
   const chat = event.chat?.isGroup ? event.chat.chatId : null;

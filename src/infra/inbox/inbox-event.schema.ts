@@ -45,8 +45,3 @@ export function readInboxEvent(
 ): { success: true; data: InboundEvent } | { success: false } {
   return inboxEventSchema.safeParse(json);
 }
-
-/** The platform's id of the event: what both the inbox and the engine de-duplicate by. */
-export function eventIdOf(event: InboundEvent): string {
-  return event.type === 'message' ? event.messageId : event.eventId;
-}

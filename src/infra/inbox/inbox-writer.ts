@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { InboundEvent } from '../../ports/inbound-event.types.js';
+import { eventIdOf, type InboundEvent } from '../../ports/inbound-event.types.js';
 import { type Db, queryRows } from '../db/client.js';
-import { eventIdOf } from './inbox-event.schema.js';
 
 /** Whether an accepted event was new, or already waiting in the inbox or handled. */
 export interface Accepted {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { Counter, Gauge } from 'prom-client';
 import { z } from 'zod';
 import { type Db, queryRows } from '../db/client.js';
+import { countInbox } from '../db/queries/inbox-counts.js';
 import type { Metrics } from './metrics.js';
 
 const countRow = z.object({
@@ -44,16 +45,9 @@ export function registerDatabaseMetrics(metrics: Metrics, db: Db): void {
     labelNames: ['state'] as const,
     registers,
     async collect() {
-      const rows = await counts(
-        db,
-        sql`select case when failed_at is null then 'waiting' else 'failed' end as a,
-                   null as b, count(*) as n
-              from inbox group by 1`,
-      );
-      this.reset();
-      this.set({ state: 'waiting' }, 0);
-      this.set({ state: 'failed' }, 0);
-      for (const r of rows) this.set({ state: r.a ?? 'waiting' }, r.n);
+      const inbox = await countInbox(db);
+      this.set({ state: 'waiting' }, inbox.waiting);
+      this.set({ state: 'failed' }, inbox.failed);
     },
   });
   new Counter({

@@ -1,6 +1,7 @@
-import { count, isNotNull, isNull } from 'drizzle-orm';
+import { count, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { deliveries, inbox, outbox } from '../db/schema/index.js';
+import { countInbox, type InboxCounts } from '../db/queries/inbox-counts.js';
+import { deliveries, outbox } from '../db/schema/index.js';
 import { QUEUE_NAMES, type QueueName } from './queue-names.js';
 import type { Queues } from './queues.js';
 
@@ -15,8 +16,7 @@ export interface QueueStatus {
   }[];
   /** Outbox rows written but not yet moved to Redis. */
   readonly outboxWaiting: number;
-  /** Inbound events accepted but not yet run by the engine, and those set aside as failing. */
-  readonly inbox: { readonly waiting: number; readonly failed: number };
+  readonly inbox: InboxCounts;
   readonly deliveriesByStatus: Readonly<Record<string, number>>;
 }
 
@@ -47,11 +47,7 @@ export async function readQueueStatus(
     }),
   );
   const [waiting] = await db.select({ n: count() }).from(outbox).where(isNull(outbox.relayedAt));
-  const [inboxWaiting] = await db.select({ n: count() }).from(inbox).where(isNull(inbox.failedAt));
-  const [inboxFailed] = await db
-    .select({ n: count() })
-    .from(inbox)
-    .where(isNotNull(inbox.failedAt));
+  const inbox = await countInbox(db);
   const statuses = await db
     .select({ status: deliveries.status, n: count() })
     .from(deliveries)
@@ -59,7 +55,7 @@ export async function readQueueStatus(
   return {
     queues: perQueue,
     outboxWaiting: waiting?.n ?? 0,
-    inbox: { waiting: inboxWaiting?.n ?? 0, failed: inboxFailed?.n ?? 0 },
+    inbox,
     deliveriesByStatus: Object.fromEntries(statuses.map((s) => [s.status, s.n])),
   };
 }
