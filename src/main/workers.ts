@@ -118,7 +118,12 @@ export async function startWorkers(
       {
         deliveries,
         enqueue: (d) =>
-          queues.add('deliver', { version: 1, deliveryId: d.id }, { jobId: recoveryJobId(d) }),
+          queues.add(
+            'deliver',
+            { version: 1, deliveryId: d.id },
+            // The delivery is still claimable, so a finished job of this id did not send it.
+            { jobId: recoveryJobId(d), replaceFinished: true },
+          ),
         scheduleDigest: (platform, target) =>
           queues.add(
             'digest',

@@ -1,3 +1,4 @@
+import { belongsToCurrentPlan } from '../../domain/escalation/ping-plan.policy.js';
 import type { PingScheduler, ScheduledPing } from '../../ports/ping-scheduler.port.js';
 
 /** Batches whose repairs may be on their way to Redis at once. */
@@ -12,7 +13,9 @@ export interface ReconcileResult {
 /**
  * Makes Redis's schedule match Postgres: every unfired ping of every open node is scheduled
  * (a moment that passed while nothing ran fires at once), and scheduled pings that belong to no
- * open node are dropped. Safe to run any time, from any process, as often as wanted.
+ * open node at its current deadline version are dropped (a due reminder of the current plan
+ * stays, see {@link belongsToCurrentPlan}). Safe to run any time, from any process, as often as
+ * wanted.
  */
 export async function reconcileSchedule(deps: {
   scheduler: PingScheduler;
@@ -22,6 +25,7 @@ export async function reconcileSchedule(deps: {
   // Emptied of every expected id as the batches pass, so it ends holding the orphans: one set of
   // ids in memory rather than two (at 100,000 open nodes, 300,000 ids each).
   const scheduled = await deps.scheduler.listScheduledIds();
+  const versions = new Map<string, number>();
   let nodes = 0;
   let added = 0;
   // While Redis takes one batch's repairs, Postgres already reads the next batch.
@@ -30,6 +34,7 @@ export async function reconcileSchedule(deps: {
     const repairs = new Map<string, readonly ScheduledPing[]>();
     for (const [nodeId, pings] of batch) {
       nodes += 1;
+      if (pings[0]) versions.set(nodeId, pings[0].deadlineVersion);
       const missing = pings.filter((p) => !scheduled.delete(p.id));
       if (missing.length === 0) continue;
       repairs.set(nodeId, pings);
@@ -42,7 +47,7 @@ export async function reconcileSchedule(deps: {
     if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
   }
   await Promise.all(inFlight);
-  const orphans = [...scheduled];
+  const orphans = [...scheduled].filter((id) => !belongsToCurrentPlan(id, (n) => versions.get(n)));
   await deps.scheduler.remove(orphans);
   return { nodes, added, removed: orphans.length };
 }

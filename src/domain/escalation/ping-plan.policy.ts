@@ -96,6 +96,28 @@ export function planNodePings(input: PingPlanInput): PlannedPing[] {
   return [...reminders, ...responseCheck, ...escalations].sort(byTime);
 }
 
+const PING_ID = /^(?:remind|response-check|escalate)-(.+)-v(\d+)-\d+$/;
+
+/** The node and deadline version a ping id was planned for; null for an id of another shape. */
+export function pingIdTarget(id: string): { nodeId: string; deadlineVersion: number } | null {
+  const match = PING_ID.exec(id);
+  return match?.[1] && match[2] ? { nodeId: match[1], deadlineVersion: Number(match[2]) } : null;
+}
+
+/**
+ * Whether a scheduled ping must stay in the schedule although a fresh plan leaves it out: it
+ * belongs to the node's current deadline version. A fresh plan drops reminders whose moment has
+ * passed, and one that is due but not yet fired (waiting for a worker, or held by a worker that
+ * died) must still fire; the firing job itself decides whether it still applies.
+ */
+export function belongsToCurrentPlan(
+  id: string,
+  currentVersion: (nodeId: string) => number | undefined,
+): boolean {
+  const target = pingIdTarget(id);
+  return target !== null && currentVersion(target.nodeId) === target.deadlineVersion;
+}
+
 function pingOf(node: TaskNode) {
   return (
     kind: PingKind,

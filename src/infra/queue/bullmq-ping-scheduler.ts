@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { belongsToCurrentPlan } from '../../domain/escalation/ping-plan.policy.js';
 import type { PingScheduler, ScheduledPing } from '../../ports/ping-scheduler.port.js';
 import { QUEUE_NAMES } from './queue-names.js';
 import type { Queues } from './queues.js';
@@ -30,22 +31,31 @@ export function createBullmqPingScheduler(deps: {
     const read = deps.redis.pipeline();
     for (const [nodeId] of entries) read.smembers(nodeKey(nodeId));
     const known = (await read.exec()) ?? [];
-    const stale = entries.flatMap(([, pings], i) => {
+    // Per node: the ids to keep (wanted, or due pings of its current plan) and those to drop.
+    const sorted = entries.map(([nodeId, pings], i) => {
       const [err, ids] = known[i] ?? [null, []];
       if (err) throw err;
       const wanted = new Set(pings.map((p) => p.id));
-      return (ids as string[]).filter((id) => !wanted.has(id));
+      const version = pings[0]?.deadlineVersion;
+      const current = (n: string) => (n === nodeId ? version : undefined);
+      const kept = (ids as string[]).filter(
+        (id) => !wanted.has(id) && belongsToCurrentPlan(id, current),
+      );
+      const stale = (ids as string[]).filter(
+        (id) => !wanted.has(id) && !belongsToCurrentPlan(id, current),
+      );
+      return { nodeId, keep: [...wanted, ...kept], stale };
     });
-    await remove(stale);
+    await remove(sorted.flatMap((s) => s.stale));
     await addPings(
       deps.queues,
       entries.flatMap(([, pings]) => pings),
       now(),
     );
     const write = deps.redis.multi();
-    for (const [nodeId, pings] of entries) {
+    for (const { nodeId, keep } of sorted) {
       write.del(nodeKey(nodeId));
-      if (pings.length > 0) write.sadd(nodeKey(nodeId), ...pings.map((p) => p.id));
+      if (keep.length > 0) write.sadd(nodeKey(nodeId), ...keep);
     }
     await write.exec();
   }
@@ -83,5 +93,8 @@ async function addPings(
       jobId: ping.id,
       delayMs: Math.max(0, ping.at.getTime() - nowMs),
     })),
+    // Every ping asked for is unfired in PostgreSQL: a finished job of its id was given up
+    // (its workers died, or its tries ran out during an outage) and must run again.
+    { replaceFinished: true },
   );
 }

@@ -3,17 +3,26 @@ import type { Redis } from 'ioredis';
 import { JOBS, type JobName, type JobPayload } from './job-catalog.js';
 import { bullPrefix, QUEUE_NAMES, type QueueName } from './queue-names.js';
 
-/** The BullMQ queues of one deployment, with typed, validated `add`. */
+/**
+ * The BullMQ queues of one deployment, with typed, validated `add`.
+ *
+ * BullMQ ignores an add whose job id is taken, also by a finished job (kept a day). With
+ * `replaceFinished`, a completed or failed job of that id is removed first, so the job runs
+ * again: for callers that know from PostgreSQL the work is still undone (an unfired ping whose
+ * job was given up after its workers died, a delivery still waiting), where a taken id would
+ * otherwise block it for good.
+ */
 export interface Queues {
   add<N extends JobName>(
     name: N,
     payload: JobPayload<N>,
-    options: { jobId: string; delayMs?: number },
+    options: { jobId: string; delayMs?: number; replaceFinished?: boolean },
   ): Promise<void>;
   /** Adds several jobs of one kind in one round trip (a node's pings). */
   addBulk<N extends JobName>(
     name: N,
     jobs: readonly { payload: JobPayload<N>; jobId: string; delayMs?: number }[],
+    options?: { replaceFinished?: boolean },
   ): Promise<void>;
   queue(name: QueueName): Queue;
   close(): Promise<void>;
@@ -32,10 +41,18 @@ export function createQueues(connection: Redis, queuePrefix: string): Queues {
   return {
     async add(name, payload, options) {
       const job = JOBS[name];
+      if (options.replaceFinished)
+        await removeFinished(connection, queue(job.queue), [options.jobId]);
       await queue(job.queue).add(name, job.payload.parse(payload), jobOptions(name, options));
     },
-    async addBulk(name, jobs) {
+    async addBulk(name, jobs, options) {
       if (jobs.length === 0) return;
+      if (options?.replaceFinished)
+        await removeFinished(
+          connection,
+          queue(JOBS[name].queue),
+          jobs.map((j) => j.jobId),
+        );
       await queue(JOBS[name].queue).addBulk(
         jobs.map((j) => ({
           name,
@@ -59,4 +76,18 @@ function jobOptions(name: JobName, options: { jobId: string; delayMs?: number | 
     attempts: job.attempts,
     backoff: { type: 'exponential' as const, delay: job.backoffMs },
   };
+}
+
+/** Removes the jobs among `ids` that are completed or failed: two reads, then one remove each. */
+async function removeFinished(
+  connection: Redis,
+  queue: Queue,
+  ids: readonly string[],
+): Promise<void> {
+  const [completed, failed] = await Promise.all([
+    connection.zmscore(queue.keys.completed as string, ...ids),
+    connection.zmscore(queue.keys.failed as string, ...ids),
+  ]);
+  const finished = ids.filter((_, i) => completed[i] !== null || failed[i] !== null);
+  for (const id of finished) await queue.remove(id);
 }

@@ -1,3 +1,4 @@
+import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reconcileSchedule } from '../../../src/application/scheduling/reconcile-schedule.usecase.js';
@@ -19,10 +20,11 @@ describe('BullMQ ping scheduler', () => {
   let redis: Redis;
   let queues: Queues;
   let scheduler: PingScheduler;
+  let prefix: string;
 
   beforeEach(async () => {
     redis = await connectTestRedis();
-    const prefix = testQueuePrefix();
+    prefix = testQueuePrefix();
     queues = createQueues(redis, prefix);
     scheduler = createBullmqPingScheduler({ queues, redis, queuePrefix: prefix, now: () => NOW });
   });
@@ -117,5 +119,46 @@ describe('BullMQ ping scheduler', () => {
       added: 0,
       removed: 0,
     });
+  });
+
+  it('keeps a due reminder of the current plan that a fresh plan leaves out, until it fires', async () => {
+    // Planned at activation; by now its moment has passed, so a fresh plan no longer lists it.
+    await scheduler.setNodePings('nod_a', [ping('nod_a', 0, -1_000), ping('nod_a', 1, 60_000)]);
+    async function* afterItsMoment() {
+      yield new Map([['nod_a', [ping('nod_a', 1, 60_000)]]]);
+    }
+    expect(await reconcileSchedule({ scheduler, expectedPings: afterItsMoment })).toEqual({
+      nodes: 1,
+      added: 0,
+      removed: 0,
+    });
+    await scheduler.setNodePings('nod_a', [ping('nod_a', 1, 60_000)]);
+    expect(await stateOf('remind-nod_a-v1-0')).toBe('waiting');
+    // A new deadline version makes it stale: then it goes.
+    await scheduler.setNodePings('nod_a', [ping('nod_a', 1, 90_000, 2)]);
+    expect(await stateOf('remind-nod_a-v1-0')).toBe('missing');
+  });
+
+  it('runs again a ping whose job was given up (failed) while it is still unfired', async () => {
+    await scheduler.setNodePings('nod_a', [ping('nod_a', 0, -1_000)]);
+    // Taken and given up, as BullMQ does with a job whose workers died once too often.
+    const worker = new Worker(QUEUE_NAMES.schedule, null, {
+      connection: redis,
+      prefix: `{${prefix}}`,
+    });
+    const job = await worker.getNextJob('token');
+    await job?.moveToFailed(
+      new UnrecoverableError('job stalled more than allowable limit'),
+      'token',
+    );
+    await worker.close();
+    expect(await stateOf('remind-nod_a-v1-0')).toBe('failed');
+    async function* stillUnfired() {
+      yield new Map([['nod_a', [ping('nod_a', 0, -1_000)]]]);
+    }
+    expect(await reconcileSchedule({ scheduler, expectedPings: stillUnfired })).toMatchObject({
+      added: 1,
+    });
+    expect(await stateOf('remind-nod_a-v1-0')).toBe('waiting');
   });
 });
