@@ -41,7 +41,7 @@ export const envSchema = z.object({
   BATON_ADMIN_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   BATON_ADMINS: optionalText,
   /** How long a worker holds a job before others treat it as dead (BullMQ lock and stall check). */
-  BATON_JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  BATON_JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
   /** How often each worker checks that Redis still holds Baton's data (FLUSHALL, failover). */
   BATON_REDIS_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
   /** When the weekly report goes to coordination chats (org time, first working day of the week). */

@@ -13,6 +13,7 @@ import { targetKey } from '../../db/repositories/delivery-store.drizzle.js';
 import { FINISHED_JOB_RETENTION, JOBS } from '../job-catalog.js';
 import { classifyJobError } from '../job-errors.js';
 import { jobId } from '../job-ids.js';
+import { jobLockOptions } from '../job-locks.js';
 import { bullPrefix, QUEUE_NAMES } from '../queue-names.js';
 import type { Queues } from '../queues.js';
 
@@ -86,9 +87,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): Worker {
     prefix: bullPrefix(deps.queuePrefix),
     ...FINISHED_JOB_RETENTION,
     concurrency: deps.concurrency ?? 8,
-    // A worker killed mid-job is noticed after one lock period; another then retries the job.
-    lockDuration: deps.jobLockMs,
-    stalledInterval: deps.jobLockMs,
+    ...jobLockOptions(deps.jobLockMs),
   });
   worker.on('failed', (job, err) =>
     deps.logger.warn(

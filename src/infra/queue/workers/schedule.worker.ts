@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { type FirePingDeps, firePing } from '../../../application/scheduling/fire-ping.usecase.js';
 import { FINISHED_JOB_RETENTION, JOBS } from '../job-catalog.js';
 import { classifyJobError } from '../job-errors.js';
+import { jobLockOptions } from '../job-locks.js';
 import { bullPrefix, QUEUE_NAMES } from '../queue-names.js';
 
 /** The schedule queue's processor: fires reminders and escalation steps at their moments. */
@@ -33,9 +34,7 @@ export function startScheduleWorker(
     prefix: bullPrefix(deps.queuePrefix),
     ...FINISHED_JOB_RETENTION,
     concurrency: 4,
-    // A worker killed mid-job is noticed after one lock period; another then retries the job.
-    lockDuration: deps.jobLockMs,
-    stalledInterval: deps.jobLockMs,
+    ...jobLockOptions(deps.jobLockMs),
   });
   worker.on('failed', (job, err) =>
     deps.logger.warn({ job: job?.id, err: err.message }, 'ping job failed'),
