@@ -37,13 +37,11 @@ export function createSimChatPlatform(deps: {
       // The same budget as WeCom and DingTalk group robots, so digests show up in demos too.
       chatBudget: { messages: 20, windowMs: 60_000 },
     },
-    async send(target: MessageTarget, message: OutboundMessage) {
-      const entry = await deps.transcript.append({
-        conversation: simConversation(target),
-        direction: 'out',
-        senderId: null,
-        body: message,
-      });
+    async send(target: MessageTarget, message: OutboundMessage, options) {
+      const entry = await deps.transcript.append(
+        { conversation: simConversation(target), direction: 'out', senderId: null, body: message },
+        options,
+      );
       deps.onChange(entry);
       return sentMessage(entry);
     },

@@ -73,8 +73,16 @@ export class ChatPlatformError extends Error {
 export interface ChatPlatform {
   readonly platform: Platform;
   readonly capabilities: ChatPlatformCapabilities;
-  /** Sends a message; resolves with what is needed to update a card later. */
-  send(target: MessageTarget, message: OutboundMessage): Promise<SentMessage>;
+  /**
+   * Sends a message; resolves with what is needed to update a card later. `idempotencyKey` is
+   * the same for every try of one delivery: a platform that can refuse a repeat by key uses it
+   * (the simulator does; WeCom's and DingTalk's send APIs have no such key).
+   */
+  send(
+    target: MessageTarget,
+    message: OutboundMessage,
+    options?: { readonly idempotencyKey: string },
+  ): Promise<SentMessage>;
   /**
    * Replaces a posted card's content. Rejects with a `permanent` ChatPlatformError when the
    * reference can no longer be used (expired response code), so the caller re-sends instead.

@@ -13,8 +13,13 @@ export interface SimTranscriptEntry {
 
 /** Where the simulator keeps its conversations (Postgres, so every process sees the same chat). */
 export interface SimTranscript {
+  /**
+   * Adds an entry. With an `idempotencyKey` already used, nothing is added and the entry first
+   * written under that key is returned (a delivery tried again after its worker died).
+   */
   append(
     entry: Omit<SimTranscriptEntry, 'id' | 'createdAt' | 'updatedAt'>,
+    options?: { readonly idempotencyKey: string },
   ): Promise<SimTranscriptEntry>;
   /** Replaces an entry's body (a card updated in place); null when there is no such entry. */
   replaceBody(id: number, body: OutboundMessage): Promise<SimTranscriptEntry | null>;

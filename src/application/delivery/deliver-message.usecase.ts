@@ -104,7 +104,10 @@ async function sendOnce(
       }
       tookBudget = true;
     }
-    return { outcome: 'sent', sent: await platform.send(delivery.target, delivery.message) };
+    const sent = await platform.send(delivery.target, delivery.message, {
+      idempotencyKey: `delivery-${delivery.id}`,
+    });
+    return { outcome: 'sent', sent };
   } catch (err) {
     const failure = asPlatformError(err);
     if (failure.kind === 'rate-limited' && tookBudget && delivery.target.kind === 'chat') {

@@ -90,4 +90,18 @@ describe('simulator chat platform', () => {
       ChatPlatformError,
     );
   });
+
+  it('adds one message per delivery: a send tried again with its key returns the first', async () => {
+    const transcript = createSimTranscript(database.db);
+    const sim = createSimChatPlatform({ transcript, onChange: () => undefined });
+    const target = { kind: 'chat', chatId: 'g1' } as const;
+    const message = { kind: 'text', text: '提醒', mentions: [] } as const;
+    const first = await sim.send(target, message, { idempotencyKey: 'delivery-7' });
+    const again = await sim.send(target, message, { idempotencyKey: 'delivery-7' });
+    const other = await sim.send(target, message, { idempotencyKey: 'delivery-8' });
+    const unkeyed = await sim.send(target, message);
+    expect(again).toEqual(first);
+    expect(new Set([first.messageId, other.messageId, unkeyed.messageId]).size).toBe(3);
+    expect(await transcript.list('g1', 10)).toHaveLength(3);
+  });
 });

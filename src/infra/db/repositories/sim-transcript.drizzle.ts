@@ -4,16 +4,25 @@ import type { SimTranscript, SimTranscriptEntry } from '../../../ports/sim-trans
 import type { Db } from '../client.js';
 import { simMessages } from '../schema/index.js';
 
-function toEntry(row: typeof simMessages.$inferSelect): SimTranscriptEntry {
+function toEntry({ deliveryKey: _, ...row }: typeof simMessages.$inferSelect): SimTranscriptEntry {
   return { ...row, body: row.body as OutboundMessage };
 }
 
 export function createSimTranscript(db: Db): SimTranscript {
   return {
-    async append(entry) {
-      const [row] = await db.insert(simMessages).values(entry).returning();
-      if (!row) throw new Error('sim message insert returned nothing');
-      return toEntry(row);
+    async append(entry, options) {
+      const deliveryKey = options?.idempotencyKey ?? null;
+      const [row] = await db
+        .insert(simMessages)
+        .values({ ...entry, deliveryKey })
+        .onConflictDoNothing({ target: simMessages.deliveryKey })
+        .returning();
+      if (row) return toEntry(row);
+      const [first] = deliveryKey
+        ? await db.select().from(simMessages).where(eq(simMessages.deliveryKey, deliveryKey))
+        : [];
+      if (!first) throw new Error('sim message insert returned nothing');
+      return toEntry(first);
     },
     async replaceBody(id, body) {
       const [row] = await db

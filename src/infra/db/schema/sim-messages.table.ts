@@ -15,6 +15,8 @@ export const simMessages = pgTable(
     senderId: text('sender_id'),
     /** The neutral message (text, markdown or card) exactly as the engine sent it. */
     body: jsonb('body').notNull(),
+    /** The delivery an `out` entry was sent for: a retried send finds it instead of a repeat. */
+    deliveryKey: text('delivery_key').unique(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
