@@ -23,6 +23,7 @@ import { importOrgFile } from '../src/infra/db/repositories/org-import.drizzle.j
 import { createInboxConsumer } from '../src/infra/inbox/inbox-consumer.js';
 import { parseOrgFile } from '../src/infra/org/org-file.parser.js';
 import { createRedis } from '../src/infra/redis/redis-connection.js';
+import { createRedisReplayGuard } from '../src/infra/redis/replay-guard.redis.js';
 import { createInboundHandler } from '../src/main/inbound.js';
 import { createCallbackSender } from '../test/fakes/wecom/callback-sender.js';
 import { type LoadResult, runOnThread, type ThreadLoad } from './autocannon-thread.js';
@@ -71,6 +72,7 @@ try {
     }),
     redis,
     keyPrefix: `{${prefix}}`,
+    replayGuard: createRedisReplayGuard(redis, `{${prefix}}:wecom:replay`),
     logger: quiet,
     webhookKeyOf: async () => null,
     fallback: null,

@@ -1,7 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-const MAX_SKEW_MS = 60 * 60 * 1000;
-
 /** DingTalk's signature: base64(HMAC-SHA256(secret, `${timestamp}\n${secret}`)). */
 export function dingtalkSign(timestamp: string, secret: string): string {
   return createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
@@ -10,17 +8,18 @@ export function dingtalkSign(timestamp: string, secret: string): string {
 export type RobotRequestCheck = 'ok' | 'missing' | 'stale' | 'forged';
 
 /**
- * Checks an HTTP-mode robot request: the timestamp within an hour of now and the sign made with
- * the app secret, compared in constant time.
+ * Checks an HTTP-mode robot request: the timestamp within `windowMs` of now and the sign made
+ * with the app secret, compared in constant time.
  */
 export function verifyRobotRequest(
   headers: { timestamp?: string | undefined; sign?: string | undefined },
   appSecret: string,
   now: Date,
+  windowMs: number,
 ): RobotRequestCheck {
   const { timestamp, sign } = headers;
   if (!timestamp || !sign || !/^\d{1,16}$/.test(timestamp)) return 'missing';
-  if (Math.abs(now.getTime() - Number(timestamp)) > MAX_SKEW_MS) return 'stale';
+  if (Math.abs(now.getTime() - Number(timestamp)) > windowMs) return 'stale';
   const expected = Buffer.from(dingtalkSign(timestamp, appSecret));
   const given = Buffer.from(sign);
   return expected.length === given.length && timingSafeEqual(expected, given) ? 'ok' : 'forged';

@@ -12,6 +12,13 @@ const dingtalkEnvSchema = z.object({
   DINGTALK_OAPI_BASE: url.default('https://oapi.dingtalk.com'),
   DINGTALK_CARD_TEMPLATE_ID: z.string().min(1).optional(),
   DINGTALK_MODE: z.enum(['stream', 'http']).default('stream'),
+  /**
+   * How far an HTTP-mode request's timestamp may be from our clock. DingTalk allows an hour, but
+   * it stamps a request as it sends it and Baton answers at once, so only clock skew and the
+   * network lie between; five minutes leaves room for both and for a quick resend, and keeps
+   * the time a captured sign can be tried (and Redis keeps its mark) twelve times shorter.
+   */
+  DINGTALK_CALLBACK_WINDOW_S: z.coerce.number().int().min(30).max(3_600).default(300),
   /** Calls a month the organisation may make (standard edition: 5,000). */
   DINGTALK_MONTHLY_QUOTA: z.coerce.number().int().positive().default(5_000),
   /** First wait after a failed connection attempt; doubles up to DINGTALK_RECONNECT_MAX_MS. */
@@ -34,6 +41,7 @@ export interface DingTalkConfig {
   /** Baton's card template in the card platform; null: markdown and action cards instead. */
   readonly cardTemplateId: string | null;
   readonly mode: 'stream' | 'http';
+  readonly callbackWindowS: number;
   readonly monthlyQuota: number;
   readonly healthCheckMs: number;
   readonly staleAfterMs: number;
@@ -61,6 +69,7 @@ export function loadDingTalkConfig(
     oapiBase: e.DINGTALK_OAPI_BASE.replace(/\/+$/, ''),
     cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID ?? null,
     mode: e.DINGTALK_MODE,
+    callbackWindowS: e.DINGTALK_CALLBACK_WINDOW_S,
     monthlyQuota: e.DINGTALK_MONTHLY_QUOTA,
     healthCheckMs: e.DINGTALK_HEALTH_CHECK_MS,
     staleAfterMs: e.DINGTALK_STALE_AFTER_MS,

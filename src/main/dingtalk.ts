@@ -21,6 +21,7 @@ import type { Org } from '../domain/org/org.types.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { cachedOrgStore } from '../infra/org/org-cache.js';
 import { bullPrefix } from '../infra/queue/queue-names.js';
+import { createRedisReplayGuard } from '../infra/redis/replay-guard.redis.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { PlatformModule, PlatformModuleContext } from './platform-module.js';
 
@@ -131,6 +132,8 @@ export async function dingtalkModule(ctx: PlatformModuleContext): Promise<Platfo
     routes: (inbound) =>
       dingtalkRobotRoute({
         appSecret: dt.clientSecret,
+        windowMs: dt.callbackWindowS * 1000,
+        replayGuard: createRedisReplayGuard(redis, `${keys}:replay`),
         robotMessages: robotMessagesFor(inbound),
         now,
         logger,

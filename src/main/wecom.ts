@@ -7,6 +7,7 @@ import { loadWecomConfig } from '../../adapters/wecom/wecom.config.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { cachedOrgStore } from '../infra/org/org-cache.js';
 import { bullPrefix } from '../infra/queue/queue-names.js';
+import { createRedisReplayGuard } from '../infra/redis/replay-guard.redis.js';
 import type { PlatformModule, PlatformModuleContext } from './platform-module.js';
 
 /** One organisation per deployment for now (as the inbound handler assumes). */
@@ -33,10 +34,12 @@ export async function wecomModule(ctx: PlatformModuleContext): Promise<PlatformM
       })
     : null;
   const orgStore = cachedOrgStore(ctx.infra.database.db, createOrgStore(ctx.infra.database.db));
+  const keyPrefix = bullPrefix(ctx.config.redis.prefix);
   const http = createWecomHttpParts({
     config: config.http,
     redis: ctx.infra.redis,
-    keyPrefix: bullPrefix(ctx.config.redis.prefix),
+    keyPrefix,
+    replayGuard: createRedisReplayGuard(ctx.infra.redis, `${keyPrefix}:wecom:replay`),
     logger: ctx.logger.child({ component: 'wecom-http' }),
     webhookKeyOf: async (chatId) => {
       const org = await orgStore.loadOrg(TENANT_ID);

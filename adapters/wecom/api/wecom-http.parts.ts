@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { ChatPlatform } from '../../../src/ports/chat-platform.port.js';
 import type { ContactsSource } from '../../../src/ports/contacts-source.port.js';
 import type { InboundHandler } from '../../../src/ports/inbound-handler.port.js';
+import type { ReplayGuard } from '../../../src/ports/replay-guard.port.js';
 import { createAnsweredCards } from '../callback/answered-cards.js';
 import type { WecomHttpConfig } from '../callback/callback.config.js';
 import { createPassiveReplySlots } from '../callback/passive-reply-slots.js';
@@ -30,6 +31,8 @@ export function createWecomHttpParts(deps: {
   config: WecomHttpConfig;
   redis: Redis;
   keyPrefix: string;
+  /** Shared by every process, like the slots: a replay may reach another one. */
+  replayGuard: ReplayGuard;
   logger: Logger;
   webhookKeyOf: (chatId: string) => Promise<string | null>;
   fallback: ChatPlatform | null;
@@ -66,6 +69,7 @@ export function createWecomHttpParts(deps: {
       config,
       slots,
       answeredCards,
+      replayGuard: deps.replayGuard,
       logger,
       updateClickedCard: app ? (click) => app.updateClicked(click) : null,
       ...(deps.replyWaitMs === undefined ? {} : { replyWaitMs: deps.replyWaitMs }),

@@ -3,10 +3,12 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Card } from '../../../cards/card.types.js';
 import type { InboundHandler } from '../../../src/ports/inbound-handler.port.js';
+import type { ReplayGuard } from '../../../src/ports/replay-guard.port.js';
 import { mapAppCallback } from './app-callback.mapper.js';
 import { appEnvelopeSchema, appMessageSchema, parseXml } from './app-callback.schema.js';
 import type { CallbackKeys } from './callback.config.js';
-import { CallbackRejected, openEnvelope, parseSignedQuery } from './callback-envelope.js';
+import { CallbackRejected, parseSignedQuery } from './callback-envelope.js';
+import { callbackOpener } from './callback-opener.js';
 import { prepareCallbackScope } from './callback-scope.js';
 
 const echoSchema = z.object({ echostr: z.string().min(1).max(4_096) });
@@ -23,6 +25,7 @@ export interface AppCallbackDeps {
   readonly keys: CallbackKeys;
   readonly windowS: number;
   readonly inbound: InboundHandler;
+  readonly replayGuard: ReplayGuard;
   readonly logger: Logger;
   /** Absent when the app has no secret (callbacks only, no API calls). */
   readonly updateClickedCard: UpdateClickedCard | null;
@@ -38,17 +41,19 @@ export interface AppCallbackDeps {
 export function appCallbackRoutes(deps: AppCallbackDeps): FastifyPluginAsync {
   return async (app) => {
     prepareCallbackScope(app, deps.logger, '/wecom/app');
-    const open = (query: ReturnType<typeof parseSignedQuery>, ciphertext: string) =>
-      openEnvelope(deps.keys, query, ciphertext, {
-        nowS: Math.floor(Date.now() / 1000),
-        windowS: deps.windowS,
-      });
+    const open = callbackOpener({
+      keys: deps.keys,
+      windowS: deps.windowS,
+      replayGuard: deps.replayGuard,
+      receiver: 'app',
+    });
 
     app.get('/wecom/app', async (request, reply) => {
       const query = parseSignedQuery(request.query);
       const echo = echoSchema.safeParse(request.query);
       if (!echo.success) throw new CallbackRejected(400, 'missing echostr');
-      return reply.type('text/plain').send(open(query, echo.data.echostr.replaceAll(' ', '+')));
+      const plaintext = await open('GET', query, echo.data.echostr.replaceAll(' ', '+'));
+      return reply.type('text/plain').send(plaintext);
     });
 
     app.post('/wecom/app', async (request, reply) => {
@@ -59,7 +64,7 @@ export function appCallbackRoutes(deps: AppCallbackDeps): FastifyPluginAsync {
       if (envelope.ToUserName !== deps.keys.receiveId) {
         throw new CallbackRejected(403, 'wrong receive id');
       }
-      const message = parseXml(open(query, envelope.Encrypt), appMessageSchema).xml;
+      const message = parseXml(await open('POST', query, envelope.Encrypt), appMessageSchema).xml;
       const mapped = mapAppCallback(message, deps.keys.receiveId, receivedAt);
       if (mapped.kind === 'ignored') return reply.send('');
       if (mapped.kind === 'message') {

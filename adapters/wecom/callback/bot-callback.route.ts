@@ -3,18 +3,14 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { InboundCardAction } from '../../../src/ports/inbound-event.types.js';
 import type { InboundHandler, InboundOutcome } from '../../../src/ports/inbound-handler.port.js';
+import type { ReplayGuard } from '../../../src/ports/replay-guard.port.js';
 import { renderTemplateCard } from '../render/template-card.render.js';
 import { mapAibotCallback } from './aibot-callback.mapper.js';
 import { aibotCallbackSchema } from './aibot-callback.schema.js';
 import type { AnsweredCards } from './answered-cards.js';
 import type { CallbackKeys } from './callback.config.js';
-import {
-  CallbackRejected,
-  openEnvelope,
-  parseSignedQuery,
-  type SignedQuery,
-  sealReply,
-} from './callback-envelope.js';
+import { CallbackRejected, parseSignedQuery, sealReply } from './callback-envelope.js';
+import { callbackOpener } from './callback-opener.js';
 import { prepareCallbackScope } from './callback-scope.js';
 import type { PassiveReplySlots } from './passive-reply-slots.js';
 
@@ -27,6 +23,7 @@ export interface BotCallbackDeps {
   readonly inbound: InboundHandler;
   readonly slots: PassiveReplySlots;
   readonly answeredCards: AnsweredCards;
+  readonly replayGuard: ReplayGuard;
   readonly logger: Logger;
   /** How long a message callback waits for the engine's card to answer with (WeCom: 5 s). */
   readonly replyWaitMs: number;
@@ -41,15 +38,19 @@ export function botCallbackRoutes(deps: BotCallbackDeps): FastifyPluginAsync {
   return async (app) => {
     prepareCallbackScope(app, deps.logger, '/wecom/bot');
     const nowS = () => Math.floor(Date.now() / 1000);
-    const open = (query: SignedQuery, ciphertext: string) =>
-      openEnvelope(deps.keys, query, ciphertext, { nowS: nowS(), windowS: deps.windowS });
+    const open = callbackOpener({
+      keys: deps.keys,
+      windowS: deps.windowS,
+      replayGuard: deps.replayGuard,
+      receiver: 'bot',
+    });
 
     app.get('/wecom/bot', async (request, reply) => {
       const query = parseSignedQuery(request.query);
       const echo = echoSchema.safeParse(request.query);
       if (!echo.success) throw new CallbackRejected(400, 'missing echostr');
       // A proxy may have turned a raw '+' into a space.
-      const plaintext = open(query, echo.data.echostr.replaceAll(' ', '+'));
+      const plaintext = await open('GET', query, echo.data.echostr.replaceAll(' ', '+'));
       return reply.type('text/plain').send(plaintext);
     });
 
@@ -58,7 +59,8 @@ export function botCallbackRoutes(deps: BotCallbackDeps): FastifyPluginAsync {
       const query = parseSignedQuery(request.query);
       const envelope = bodySchema.safeParse(parseJson(request.body));
       if (!envelope.success) throw new CallbackRejected(400, 'not an encrypted JSON callback');
-      const callback = aibotCallbackSchema.safeParse(parseJson(open(query, envelope.data.encrypt)));
+      const opened = await open('POST', query, envelope.data.encrypt);
+      const callback = aibotCallbackSchema.safeParse(parseJson(opened));
       if (!callback.success) throw new CallbackRejected(400, 'unexpected callback JSON');
       const mapped = mapAibotCallback(callback.data, new Date(arrived));
       const answer = (plaintext: string) => {

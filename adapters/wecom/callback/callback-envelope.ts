@@ -3,11 +3,14 @@ import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 import { z } from 'zod';
 import type { CallbackKeys } from './callback.config.js';
 
-/** Why a callback was refused; the HTTP status and a reason safe to log (never the content). */
+/**
+ * Why a callback was refused; the HTTP status and a reason safe to log (never the content). A 503
+ * refuses it for now (a check could not be made); WeCom sends it again.
+ */
 export class CallbackRejected extends Error {
   override readonly name = 'CallbackRejected';
   constructor(
-    readonly status: 400 | 401 | 403 | 413 | 415,
+    readonly status: 400 | 401 | 403 | 413 | 415 | 503,
     readonly reason: string,
   ) {
     super(reason);

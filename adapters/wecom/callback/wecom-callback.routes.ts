@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import type { InboundHandler } from '../../../src/ports/inbound-handler.port.js';
+import type { ReplayGuard } from '../../../src/ports/replay-guard.port.js';
 import type { AnsweredCards } from './answered-cards.js';
 import { appCallbackRoutes, type UpdateClickedCard } from './app-callback.route.js';
 import { botCallbackRoutes } from './bot-callback.route.js';
@@ -14,6 +15,7 @@ export interface WecomCallbackDeps {
   readonly config: WecomHttpConfig;
   readonly slots: PassiveReplySlots;
   readonly answeredCards: AnsweredCards;
+  readonly replayGuard: ReplayGuard;
   readonly logger: Logger;
   readonly updateClickedCard: UpdateClickedCard | null;
   readonly replyWaitMs?: number;
@@ -27,7 +29,12 @@ export function wecomCallbackRoutes(
   deps: WecomCallbackDeps,
 ): (inbound: InboundHandler) => FastifyPluginAsync {
   return (inbound) => async (app) => {
-    const common = { windowS: deps.config.windowS, inbound, logger: deps.logger };
+    const common = {
+      windowS: deps.config.windowS,
+      inbound,
+      replayGuard: deps.replayGuard,
+      logger: deps.logger,
+    };
     if (deps.config.bot) {
       await app.register(
         botCallbackRoutes({

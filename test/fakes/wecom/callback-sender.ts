@@ -19,6 +19,13 @@ export interface Tampering {
   readonly ciphertext?: (real: string) => string;
 }
 
+/** A callback ready to send; sending it again unchanged is what WeCom's redelivery looks like. */
+export interface SignedCallback {
+  readonly url: string;
+  readonly init: RequestInit;
+  readonly nonce: string;
+}
+
 export interface CallbackAnswer {
   readonly status: number;
   readonly text: string;
@@ -43,52 +50,65 @@ export function createCallbackSender(baseUrl: string, keys: SenderKeys) {
   };
   const query = (s: { signature: string; timestamp: string; nonce: string }) =>
     new URLSearchParams({ msg_signature: s.signature, timestamp: s.timestamp, nonce: s.nonce });
-  const send = async (
-    nonce: string,
-    url: string,
-    init: RequestInit = {},
-  ): Promise<CallbackAnswer> => {
+  const send = async ({ url, init, nonce }: SignedCallback): Promise<CallbackAnswer> => {
     const started = performance.now();
     const response = await fetch(url, init);
     const text = await response.text();
     return { status: response.status, text, elapsedMs: performance.now() - started, nonce };
   };
+  const jsonCallback = (path: string, plaintext: object, tamper?: Tampering): SignedCallback => {
+    const sealed = seal(JSON.stringify(plaintext), tamper);
+    return {
+      url: `${baseUrl}${path}?${query(sealed)}`,
+      init: {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ encrypt: sealed.ciphertext }),
+      },
+      nonce: sealed.nonce,
+    };
+  };
+  const xmlCallback = (
+    path: string,
+    plaintext: string,
+    tamper?: Tampering & { toUserName?: string },
+  ): SignedCallback => {
+    const sealed = seal(plaintext, tamper);
+    const envelope = `<xml><ToUserName><![CDATA[${tamper?.toUserName ?? keys.receiveId}]]></ToUserName><Encrypt><![CDATA[${sealed.ciphertext}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`;
+    return {
+      url: `${baseUrl}${path}?${query(sealed)}`,
+      init: { method: 'POST', headers: { 'content-type': 'text/xml' }, body: envelope },
+      nonce: sealed.nonce,
+    };
+  };
 
   return {
     seal,
+    jsonCallback,
+    xmlCallback,
+    send,
     /** GET URL verification with `echostr`; Baton should answer the bare plaintext. */
     verifyUrl(path: string, echo: string, tamper?: Tampering) {
       const sealed = seal(echo, tamper);
       const params = query(sealed);
       params.set('echostr', sealed.ciphertext);
-      return send(sealed.nonce, `${baseUrl}${path}?${params}`);
+      return send({ url: `${baseUrl}${path}?${params}`, init: {}, nonce: sealed.nonce });
     },
     /** An intelligent-bot callback: `{"encrypt": …}`. */
     postJson(path: string, plaintext: object, tamper?: Tampering) {
-      const sealed = seal(JSON.stringify(plaintext), tamper);
-      return send(sealed.nonce, `${baseUrl}${path}?${query(sealed)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ encrypt: sealed.ciphertext }),
-      });
+      return send(jsonCallback(path, plaintext, tamper));
     },
     /** A self-built-app callback: the XML envelope around the encrypted XML. */
     postXml(path: string, plaintext: string, tamper?: Tampering & { toUserName?: string }) {
-      const sealed = seal(plaintext, tamper);
-      const envelope = `<xml><ToUserName><![CDATA[${tamper?.toUserName ?? keys.receiveId}]]></ToUserName><Encrypt><![CDATA[${sealed.ciphertext}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`;
-      return send(sealed.nonce, `${baseUrl}${path}?${query(sealed)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/xml' },
-        body: envelope,
-      });
+      return send(xmlCallback(path, plaintext, tamper));
     },
     /** Sends a raw body with a valid-looking query (for malformed and oversize bodies). */
     postRaw(path: string, body: string, contentType: string) {
       const sealed = seal('x');
-      return send(sealed.nonce, `${baseUrl}${path}?${query(sealed)}`, {
-        method: 'POST',
-        headers: { 'content-type': contentType },
-        body,
+      return send({
+        url: `${baseUrl}${path}?${query(sealed)}`,
+        init: { method: 'POST', headers: { 'content-type': contentType }, body },
+        nonce: sealed.nonce,
       });
     },
     /** Checks and decrypts an aibot passive reply as WeCom would; throws when it is wrong. */

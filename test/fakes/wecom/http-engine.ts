@@ -2,7 +2,9 @@ import Fastify from 'fastify';
 import { createWecomHttpParts } from '../../../adapters/wecom/api/wecom-http.parts.js';
 import { loadWecomHttpConfig } from '../../../adapters/wecom/callback/callback.config.js';
 import { createOrgStore } from '../../../src/infra/db/repositories/org-store.drizzle.js';
+import { createRedisReplayGuard } from '../../../src/infra/redis/replay-guard.redis.js';
 import type { PlatformModule } from '../../../src/main/platform-module.js';
+import type { ReplayGuard } from '../../../src/ports/replay-guard.port.js';
 import { startEngine } from '../../helpers/engine.js';
 import { startFakeWecomApi } from './api-server.js';
 import { createCallbackSender } from './callback-sender.js';
@@ -24,7 +26,7 @@ export const WECOM_TEST_KEYS = {
  */
 export async function startWecomHttpEngine(
   orgFile = 'test/fixtures/org/wecom-callback.yaml',
-  options: { replyWaitMs?: number } = {},
+  options: { replyWaitMs?: number; replayGuard?: ReplayGuard } = {},
 ) {
   const k = WECOM_TEST_KEYS;
   const api = await startFakeWecomApi({
@@ -47,10 +49,14 @@ export async function startWecomHttpEngine(
     env: { BATON_DIRECTORY_SYNC_MINUTES: '0' },
     modules: async (ctx): Promise<PlatformModule[]> => {
       const orgStore = createOrgStore(ctx.infra.database.db);
+      const keyPrefix = `{${ctx.config.redis.prefix}}`;
       const parts = createWecomHttpParts({
         config: loadWecomHttpConfig(env),
         redis: ctx.infra.redis,
-        keyPrefix: `{${ctx.config.redis.prefix}}`,
+        keyPrefix,
+        replayGuard:
+          options.replayGuard ??
+          createRedisReplayGuard(ctx.infra.redis, `${keyPrefix}:wecom:replay`),
         logger: ctx.logger,
         webhookKeyOf: async (chatId) => {
           const org = await orgStore.loadOrg('default');

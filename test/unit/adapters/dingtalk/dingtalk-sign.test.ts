@@ -7,6 +7,7 @@ import {
 
 const SECRET = 'this-is-the-app-secret';
 const NOW = new Date('2026-11-22T08:00:00Z');
+const WINDOW_MS = 5 * 60 * 1000;
 
 describe('DingTalk signatures', () => {
   it('signs timestamp + newline + secret with HMAC-SHA256, base64', () => {
@@ -19,21 +20,33 @@ describe('DingTalk signatures', () => {
   it('accepts a fresh, correctly signed request', () => {
     const timestamp = String(NOW.getTime() - 5_000);
     const sign = dingtalkSign(timestamp, SECRET);
-    expect(verifyRobotRequest({ timestamp, sign }, SECRET, NOW)).toBe('ok');
+    expect(verifyRobotRequest({ timestamp, sign }, SECRET, NOW, WINDOW_MS)).toBe('ok');
   });
 
   it('refuses forged, stale and unsigned requests', () => {
     const timestamp = String(NOW.getTime());
     expect(
-      verifyRobotRequest({ timestamp, sign: dingtalkSign(timestamp, 'wrong') }, SECRET, NOW),
+      verifyRobotRequest(
+        { timestamp, sign: dingtalkSign(timestamp, 'wrong') },
+        SECRET,
+        NOW,
+        WINDOW_MS,
+      ),
     ).toBe('forged');
-    expect(verifyRobotRequest({ timestamp, sign: 'short' }, SECRET, NOW)).toBe('forged');
-    const old = String(NOW.getTime() - 61 * 60 * 1000);
+    expect(verifyRobotRequest({ timestamp, sign: 'short' }, SECRET, NOW, WINDOW_MS)).toBe('forged');
+    const old = String(NOW.getTime() - WINDOW_MS - 1);
     expect(
-      verifyRobotRequest({ timestamp: old, sign: dingtalkSign(old, SECRET) }, SECRET, NOW),
+      verifyRobotRequest(
+        { timestamp: old, sign: dingtalkSign(old, SECRET) },
+        SECRET,
+        NOW,
+        WINDOW_MS,
+      ),
     ).toBe('stale');
-    expect(verifyRobotRequest({ timestamp }, SECRET, NOW)).toBe('missing');
-    expect(verifyRobotRequest({ timestamp: 'abc', sign: 'x' }, SECRET, NOW)).toBe('missing');
+    expect(verifyRobotRequest({ timestamp }, SECRET, NOW, WINDOW_MS)).toBe('missing');
+    expect(verifyRobotRequest({ timestamp: 'abc', sign: 'x' }, SECRET, NOW, WINDOW_MS)).toBe(
+      'missing',
+    );
   });
 
   it('appends timestamp and sign to a custom robot URL, URL-encoded', () => {
