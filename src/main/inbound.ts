@@ -1,13 +1,18 @@
+import pino, { type Logger } from 'pino';
 import { handleInbound } from '../application/inbound/handle-inbound.usecase.js';
 import type { Config } from '../infra/config/config.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { newId } from '../infra/ids.js';
+import { createDurableIntake } from '../infra/inbox/durable-intake.js';
 import { createInboxWriter } from '../infra/inbox/inbox-writer.js';
 import { cachedOrgStore } from '../infra/org/org-cache.js';
+import { createQueues } from '../infra/queue/queues.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { Infrastructure } from './infrastructure.js';
 import { loadTemplates } from './templates.js';
+
+const silentLogger = pino({ level: 'silent' });
 
 /** Names people @-mention Baton by in group chats. */
 const BOT_NAMES = ['接力', 'Baton', 'baton'];
@@ -20,6 +25,7 @@ export function createInboundHandler(
   config: Config,
   infra: Infrastructure,
   afterCommit: () => void,
+  logger: Logger = silentLogger,
 ): InboundHandler {
   const deps = {
     runInTransaction: createRunInTransaction(infra.database.db, afterCommit),
@@ -34,8 +40,14 @@ export function createInboundHandler(
     templates: loadTemplates(config),
   };
   const inbox = createInboxWriter({ db: infra.database.db, onAccepted: afterCommit });
+  const intake = createDurableIntake({
+    inbox,
+    queues: createQueues(infra.redis, config.redis.prefix),
+    logger: logger.child({ component: 'intake' }),
+  });
   return {
     handle: (event) => handleInbound(deps, event),
     enqueue: (event) => inbox.accept(event),
+    keep: (event) => intake.keep(event),
   };
 }

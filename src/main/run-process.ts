@@ -67,6 +67,7 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
           workers
             ? () => workers?.poke()
             : createOutboxWakeupPublisher(infra.redis, config.redis.prefix, logger),
+          logger,
         ),
         metrics,
       );

@@ -17,6 +17,7 @@ import { jobId } from '../infra/queue/job-ids.js';
 import type { Queues } from '../infra/queue/queues.js';
 import { markRedisIntact, startRedisLossWatchdog } from '../infra/queue/redis-loss-watchdog.js';
 import { digestJobId, startDeliveryWorker } from '../infra/queue/workers/delivery.worker.js';
+import { startInboundHeldWorker } from '../infra/queue/workers/inbound-held.worker.js';
 import {
   scheduleMaintenance,
   startMaintenanceWorker,
@@ -154,7 +155,12 @@ export async function startWorkers(
   });
   if (syncDirectory && config.directorySyncEveryMs > 0) await queueFirstDirectorySync(db, queues);
   const reportWorker = await startReportJobs(config, infra, queues, logger, () => relay.poke());
-  const engine = createInboundHandler(config, infra, () => relay.poke());
+  const engine = createInboundHandler(config, infra, () => relay.poke(), logger);
+  const heldWorker = startInboundHeldWorker({
+    ...common,
+    accept: (event) => engine.enqueue(event),
+    logger: logger.child({ component: 'inbound-held' }),
+  });
   const inbox = createInboxConsumer({
     db,
     handle: (event) => engine.handle(event),
@@ -200,6 +206,7 @@ export async function startWorkers(
         scheduleWorker.close(),
         maintenanceWorker.close(),
         reportWorker.close(),
+        heldWorker.close(),
       ]);
     },
   };

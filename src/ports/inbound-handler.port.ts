@@ -23,4 +23,9 @@ export interface InboundHandler {
    * the event is already waiting or was handled.
    */
   enqueue(event: InboundEvent): Promise<{ readonly duplicate: boolean }>;
+  /**
+   * Keeps an event that its platform will not send again (it acknowledged the frame itself)
+   * until workers have run it: in the inbox, or in Redis while PostgreSQL is away. Never rejects.
+   */
+  keep(event: InboundEvent): Promise<void>;
 }

@@ -52,11 +52,12 @@ export function startBotSession(deps: {
     );
   };
 
+  /** WeCom does not send a frame again: the message is kept until workers have run it. */
   const onText = async (frame: WsFrame) => {
     const message = toInboundMessage(frame.body, new Date());
     if (!message) return;
-    const outcome = await deps.inbound.handle(message);
-    logger.debug({ msgid: message.messageId, duplicate: outcome.duplicate }, 'WeCom message in');
+    await deps.inbound.keep(message);
+    logger.debug({ msgid: message.messageId }, 'WeCom message in');
   };
 
   /**
@@ -73,7 +74,11 @@ export function startBotSession(deps: {
     await deps.cardStates.clickStarted(action.cardRef);
     let shown = false;
     try {
-      const outcome = await deps.inbound.handle(action);
+      const outcome = await deps.inbound.handle(action).catch(async (err: unknown) => {
+        // Not run (PostgreSQL away): kept, so it runs later and updates the card in place then.
+        await deps.inbound.keep(action);
+        throw err;
+      });
       if (!outcome.updatedCard) return;
       const card = deps.renderCard(outcome.updatedCard, action.cardRef);
       await client

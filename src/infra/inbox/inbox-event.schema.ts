@@ -17,7 +17,7 @@ const common = {
 };
 
 /** An InboundEvent as the inbox stores it in JSON (dates as ISO text). */
-const inboxEventSchema = z.discriminatedUnion('type', [
+export const inboxEventSchema = z.discriminatedUnion('type', [
   z.object({
     ...common,
     type: z.literal('message'),
@@ -25,7 +25,7 @@ const inboxEventSchema = z.discriminatedUnion('type', [
     chat: z.object({ chatId: z.string(), isGroup: z.boolean() }),
     sender: platformUser,
     text: z.string(),
-    mentions: z.array(platformUser),
+    mentions: z.array(platformUser).readonly(),
   }),
   z.object({
     ...common,

@@ -53,5 +53,9 @@ export function instrumentInbound(handler: InboundHandler, metrics: Metrics): In
         throw err;
       }
     },
+    async keep(event) {
+      await handler.keep(event);
+      metrics.inboundEvents.inc({ platform: event.platform, kind: kindOf(event), outcome: 'kept' });
+    },
   };
 }

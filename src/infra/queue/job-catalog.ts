@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inboxEventSchema } from '../inbox/inbox-event.schema.js';
 import { QUEUE_NAMES, type QueueName } from './queue-names.js';
 
 const platform = z.enum(['wecom', 'dingtalk', 'sim']);
@@ -52,6 +53,17 @@ export const JOBS = {
       at: z.iso.datetime(),
     }),
     attempts: 10,
+    backoffMs: 1_000,
+  }),
+  /**
+   * Put an inbound event into the PostgreSQL inbox. Only for events the platform will not send
+   * again (the WeCom long connection) that arrived while PostgreSQL was away: about nine hours
+   * of retries wait out an outage.
+   */
+  'hold-inbound': defineJob({
+    queue: QUEUE_NAMES.inboundHeld,
+    payload: z.object({ version: z.literal(1), event: inboxEventSchema }),
+    attempts: 15,
     backoffMs: 1_000,
   }),
   /** Compare the schedule in Redis with the open nodes in Postgres and repair it. */

@@ -11,6 +11,8 @@ export const QUEUE_NAMES = {
   maintenance: 'maintenance',
   /** Repeatable jobs on the org's clock: the weekly report and the personal daily digest. */
   report: 'report',
+  /** Inbound events no platform sends again, held while PostgreSQL cannot take them. */
+  inboundHeld: 'inbound-held',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

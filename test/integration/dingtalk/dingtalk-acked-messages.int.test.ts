@@ -20,6 +20,7 @@ function failingAtFirst(inbound: InboundHandler, failures: number) {
       return inbound.handle(event);
     },
     enqueue: (event) => inbound.enqueue(event),
+    keep: (event) => inbound.keep(event),
   };
   return { handler, calls };
 }

@@ -106,6 +106,7 @@ describe('DingTalk Stream: the connection comes back, bounded, and loses nothing
         return Promise.reject(new Error('rejected'));
       },
       enqueue: () => Promise.reject(new Error('the stream does not queue')),
+      keep: () => Promise.reject(new Error('the stream does not keep')),
     };
     const receiver = await dt.module.startInbound?.(failing);
     await waitFor(() => dt?.fake.gateway.openConnections === 1, { what: 'connected' });

@@ -46,6 +46,7 @@ describe('HTTP app', () => {
             return { duplicate: false, updatedCard: null };
           },
           enqueue: () => Promise.reject(new Error('the simulator does not queue')),
+          keep: () => Promise.reject(new Error('the simulator does not keep')),
         },
         events: new EventEmitter(),
         onChange: () => undefined,

@@ -45,6 +45,7 @@ describe('GET /api/kpis and /metrics', () => {
       {
         handle: async () => ({ duplicate: false, updatedCard: null }),
         enqueue: () => Promise.reject(new Error('nothing is queued here')),
+        keep: () => Promise.reject(new Error('nothing is kept here')),
       },
       metrics,
     );

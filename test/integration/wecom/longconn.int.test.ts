@@ -222,11 +222,12 @@ describe('a failing handler on the long connection', () => {
   it('logs and carries on: the next message is handled', async () => {
     s = await startWecomEngine();
     const flaky: InboundHandler = {
-      handle: (event) =>
+      handle: (event) => s.engine.inbound.handle(event),
+      enqueue: (event) => s.engine.inbound.enqueue(event),
+      keep: (event) =>
         event.type === 'message' && event.text.includes('boom')
           ? Promise.reject(new Error('handler exploded'))
-          : s.engine.inbound.handle(event),
-      enqueue: (event) => s.engine.inbound.enqueue(event),
+          : s.engine.inbound.keep(event),
     };
     await s.connect(s.wecom, flaky);
     await waitFor(() => s.server.liveConnections(TEST_BOT_ID) === 1, { what: 'the connection' });
