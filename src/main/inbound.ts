@@ -5,8 +5,10 @@ import { createRunInTransaction } from '../infra/db/unit-of-work.drizzle.js';
 import { newId } from '../infra/ids.js';
 import { createInboxWriter } from '../infra/inbox/inbox-writer.js';
 import { cachedOrgStore } from '../infra/org/org-cache.js';
+import type { InboundEvent } from '../ports/inbound-event.types.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { Infrastructure } from './infrastructure.js';
+import { DEFAULT_TENANT_ID } from './simulator.js';
 import { loadTemplates } from './templates.js';
 
 /** Names people @-mention Baton by in group chats. */
@@ -15,17 +17,20 @@ const BOT_NAMES = ['接力', 'Baton', 'baton'];
 /**
  * The engine's front door, as every adapter and the simulator use it. `afterCommit` runs after
  * each committed transaction or inbox insert: it wakes the outbox relay and the inbox consumer.
+ * Simulator events belong to `simTenantId` (the sandbox beside a real platform, see simulator.ts).
  */
 export function createInboundHandler(
   config: Config,
   infra: Infrastructure,
   afterCommit: () => void,
+  simTenantId: string = DEFAULT_TENANT_ID,
 ): InboundHandler {
   const deps = {
     runInTransaction: createRunInTransaction(infra.database.db, afterCommit),
     orgStore: cachedOrgStore(infra.database.db, createOrgStore(infra.database.db)),
-    // One organisation per deployment for now; platforms' corp ids map to it.
-    tenantOf: () => 'default',
+    // One organisation per deployment for now (platforms' corp ids map to it), and the
+    // simulator's, which is a sandbox of its own beside a real platform.
+    tenantOf: (event: InboundEvent) => (event.platform === 'sim' ? simTenantId : DEFAULT_TENANT_ID),
     admins: config.admins,
     botNames: BOT_NAMES,
     publicUrl: config.http.publicUrl,

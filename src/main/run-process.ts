@@ -20,9 +20,10 @@ import { createSimEventPublisher, subscribeSimEvents } from '../infra/sim/sim-ev
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import { createInboundHandler } from './inbound.js';
 import { type Infrastructure, openInfrastructure, StartupError } from './infrastructure.js';
-import { bootstrapOrg } from './org-bootstrap.js';
+import { bootstrapOrg, bootstrapSandboxOrg } from './org-bootstrap.js';
 import type { Closable, PlatformModule } from './platform-module.js';
 import { createPlatformModules } from './platform-modules.js';
+import { DEFAULT_TENANT_ID, type SimulatorSetup, simulatorSetup } from './simulator.js';
 import { loadTemplates } from './templates.js';
 import { startWorkers } from './workers.js';
 
@@ -56,6 +57,9 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
   try {
     await bootstrapOrg(config, infra.database.db, logger);
     modules = await createPlatformModules({ config, env: process.env, infra, logger });
+    const simulator = simulatorSetup(config.simulator.mode, modules);
+    if (simulator.enabled && simulator.tenantId !== DEFAULT_TENANT_ID)
+      await bootstrapSandboxOrg(config, infra.database.db, logger);
     for (const module of modules) module.registerMetrics?.(metrics.registry);
     if (mode !== 'serve') workers = await startWorkers(config, infra, queues, logger, modules);
     if (mode !== 'worker') {
@@ -67,6 +71,7 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
           workers
             ? () => workers?.poke()
             : createOutboxWakeupPublisher(infra.redis, config.redis.prefix, logger),
+          simulator.tenantId,
         ),
         metrics,
       );
@@ -77,6 +82,7 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
         queues,
         {
           inbound,
+          simulator,
           simEvents: sim.events,
           platformRoutes,
           metrics,
@@ -105,6 +111,7 @@ async function startHttp(
   queues: Queues,
   engine: {
     inbound: InboundHandler;
+    simulator: SimulatorSetup;
     simEvents: NodeJS.EventEmitter;
     platformRoutes: readonly FastifyPluginAsync[];
     metrics: Metrics;
@@ -127,14 +134,18 @@ async function startHttp(
       now: () => new Date(),
     },
     orgStore,
-    sim: {
-      tenantId: 'default',
-      orgStore,
-      transcript: createSimTranscript(infra.database.db),
-      inbound: engine.inbound,
-      events: engine.simEvents,
-      onChange: createSimEventPublisher(infra.redis, config.redis.prefix, logger),
-    },
+    ...(engine.simulator.enabled
+      ? {
+          sim: {
+            tenantId: engine.simulator.tenantId,
+            orgStore,
+            transcript: createSimTranscript(infra.database.db),
+            inbound: engine.inbound,
+            events: engine.simEvents,
+            onChange: createSimEventPublisher(infra.redis, config.redis.prefix, logger),
+          },
+        }
+      : {}),
     console: {
       db: infra.database.db,
       tenantId: 'default',

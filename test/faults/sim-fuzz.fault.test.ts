@@ -12,6 +12,8 @@ import { createMetrics } from '../../src/infra/metrics/metrics.js';
 import { startEngine } from '../helpers/engine.js';
 
 const RUNS = 120;
+const TOKEN = 'sim-fuzz-admin-token-0123456789';
+const auth = { authorization: `Bearer ${TOKEN}` };
 const PEOPLE = ['zhangsan', 'lisi', 'zhaoliu', 'zhengyi', 'sunba', 'nobody', 'wangwu'];
 const NAMES = ['张三', '李四', '赵六', '后勤部', '财务部', '某人', '张', '十三', ''];
 
@@ -65,7 +67,7 @@ describe('simulator endpoints and the engine under random input: no 5xx, nothing
     const orgStore = createOrgStore(engine.database.db);
     app = await buildApp({
       logLevel: 'silent',
-      adminToken: 'sim-fuzz-admin-token-0123456789',
+      adminToken: TOKEN,
       metrics: createMetrics(),
       orgStore,
       queues: [],
@@ -106,6 +108,7 @@ describe('simulator endpoints and the engine under random input: no 5xx, nothing
           const res = await app.inject({
             method: 'POST',
             url: '/sim/api/messages',
+            headers: auth,
             payload: { conversation, personId, text },
           });
           expect(res.statusCode, `${res.statusCode} ${res.body} for ${JSON.stringify(text)}`).toBe(
@@ -157,7 +160,7 @@ describe('simulator endpoints and the engine under random input: no 5xx, nothing
           const res = await app.inject({
             method: 'POST',
             url,
-            headers: { 'content-type': contentType },
+            headers: { ...auth, 'content-type': contentType },
             payload: typeof body === 'string' ? body : JSON.stringify(body),
           });
           expect(res.statusCode, `${res.statusCode} ${res.body}`).toBeGreaterThanOrEqual(400);
@@ -220,10 +223,11 @@ describe('simulator endpoints and the engine under random input: no 5xx, nothing
           const clicked = await app.inject({
             method: 'POST',
             url: '/sim/api/actions',
+            headers: auth,
             payload: click,
           });
           expect(clicked.statusCode, clicked.body).toBe(202);
-          const read = await app.inject({ method: 'GET', url: path });
+          const read = await app.inject({ method: 'GET', url: path, headers: auth });
           expect(read.statusCode, `${path}: ${read.statusCode}`).toBeLessThan(500);
         },
       ),

@@ -57,9 +57,11 @@ describe('the README quick start', () => {
     expect(org.status).toBe(200);
     // The whole engine works on the embedded database: a command becomes a task card.
     const base = `http://127.0.0.1:${port}`;
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await fetch(`${base}/sim/api/state`)).status).toBe(401);
     const sent = await fetch(`${base}/sim/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({
         conversation: 'office',
         personId: 'zhengyi',
@@ -70,7 +72,7 @@ describe('the README quick start', () => {
     await waitFor(
       async () => {
         const { entries } = (await (
-          await fetch(`${base}/sim/api/conversations/office`)
+          await fetch(`${base}/sim/api/conversations/office`, { headers: auth })
         ).json()) as {
           entries: { body: { kind: string; card?: { title: string } } }[];
         };

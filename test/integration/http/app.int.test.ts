@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.js'
 import { connectTestRedis, testQueuePrefix } from '../../helpers/test-redis.js';
 
 const TOKEN = 'test-admin-token-0123456789';
+const auth = { authorization: `Bearer ${TOKEN}` };
 
 describe('HTTP app', () => {
   let database: TestDatabase;
@@ -162,14 +163,14 @@ describe('HTTP app', () => {
   });
 
   it('serves the simulator page and turns what a person types into an inbound event', async () => {
-    const page = await app.inject({ url: '/sim' });
+    const page = await app.inject({ url: '/sim', headers: auth });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('聊天模拟器');
-    expect((await app.inject({ url: '/sim/assets/sim.js' })).headers['content-type']).toContain(
-      'javascript',
-    );
-    expect((await app.inject({ url: '/sim/assets/../../package.json' })).statusCode).toBe(404);
-    const state = (await app.inject({ url: '/sim/api/state' })).json();
+    const script = await app.inject({ url: '/sim/assets/sim.js', headers: auth });
+    expect(script.headers['content-type']).toContain('javascript');
+    const outside = await app.inject({ url: '/sim/assets/../../package.json', headers: auth });
+    expect(outside.statusCode).toBe(404);
+    const state = (await app.inject({ url: '/sim/api/state', headers: auth })).json();
     expect(state.people.find((p: { id: string }) => p.id === 'zhangsan')).toEqual({
       id: 'zhangsan',
       name: '张三',
@@ -179,6 +180,7 @@ describe('HTTP app', () => {
     const sent = await app.inject({
       method: 'POST',
       url: '/sim/api/messages',
+      headers: auth,
       payload: { conversation: 'office', personId: 'zhengyi', text: '/帮助' },
     });
     expect(sent.statusCode).toBe(202);
@@ -188,7 +190,9 @@ describe('HTTP app', () => {
       text: '/帮助',
       chat: { chatId: 'office', isGroup: true },
     });
-    const transcript = (await app.inject({ url: '/sim/api/conversations/office' })).json();
+    const transcript = (
+      await app.inject({ url: '/sim/api/conversations/office', headers: auth })
+    ).json();
     expect(transcript.entries.at(-1)).toMatchObject({
       direction: 'in',
       senderId: 'zhengyi',
@@ -203,7 +207,12 @@ describe('HTTP app', () => {
     ['a huge text', { conversation: 'office', personId: 'a', text: 'x'.repeat(5000) }],
   ])('refuses a simulator message with %s', async (_name, payload) => {
     const before = handled.length;
-    const res = await app.inject({ method: 'POST', url: '/sim/api/messages', payload });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/sim/api/messages',
+      headers: auth,
+      payload,
+    });
     expect(res.statusCode).toBe(400);
     expect(handled.length).toBe(before);
   });

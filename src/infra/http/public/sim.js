@@ -137,6 +137,12 @@ async function tap(entry, action) {
 }
 
 async function start() {
+  // A link carrying the token has set the cookie by now; keep the token out of the address bar.
+  const params = new URLSearchParams(location.search);
+  if (params.has('token')) {
+    params.delete('token');
+    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+  }
   const { people, chats } = await api('/sim/api/state');
   Object.assign(state, {
     people,

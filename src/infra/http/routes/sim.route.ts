@@ -15,6 +15,7 @@ const ASSETS: ReadonlyMap<string, string> = new Map([
 ]);
 
 export interface SimRouteDeps {
+  /** The simulator's organisation (the sandbox beside a real platform). */
   readonly tenantId: string;
   readonly orgStore: OrgStore;
   readonly transcript: SimTranscript;
@@ -35,7 +36,8 @@ const conversationPattern = '^(user:)?[A-Za-z0-9_.-]{1,64}$';
 
 /**
  * The chat simulator: a page, its transcript, a live stream of changes, and two ways in (typing,
- * tapping a card button) that become inbound events like any platform's.
+ * tapping a card button) that become inbound events like any platform's. Mount it behind the
+ * admin token: the caller acts as whoever it names.
  */
 export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
   app.get('/sim', async (_request, reply) =>
@@ -91,6 +93,8 @@ export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
       'cache-control': 'no-cache',
       connection: 'keep-alive',
     });
+    // Now, not with the first entry: the page (and a test) learns at once that it is connected.
+    reply.raw.flushHeaders();
     const send = (entry: SimTranscriptEntry) =>
       reply.raw.write(`event: entry\ndata: ${JSON.stringify(entry)}\n\n`);
     const keepAlive = setInterval(() => reply.raw.write(': keep-alive\n\n'), 15_000);
