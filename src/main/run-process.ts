@@ -3,10 +3,12 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import { resolveAdminToken } from '../infra/config/admin-token.js';
 import type { Config } from '../infra/config/config.js';
+import { countInbox } from '../infra/db/queries/inbox-counts.js';
 import { createKpiSource } from '../infra/db/queries/kpi-source.drizzle.js';
 import { createDirectorySyncLog } from '../infra/db/repositories/directory-sync-log.drizzle.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { createSimTranscript } from '../infra/db/repositories/sim-transcript.drizzle.js';
+import { createAdmission } from '../infra/http/admission.js';
 import { buildApp } from '../infra/http/app.js';
 import { registerDatabaseMetrics } from '../infra/metrics/db-metrics.js';
 import { instrumentInbound } from '../infra/metrics/instrumented-inbound.js';
@@ -26,6 +28,17 @@ import { createPlatformModules } from './platform-modules.js';
 import { DEFAULT_TENANT_ID, type SimulatorSetup, simulatorSetup } from './simulator.js';
 import { loadTemplates } from './templates.js';
 import { startWorkers } from './workers.js';
+
+/**
+ * The simulator's admission limits (src/infra/http/admission.ts): accepts in flight per process,
+ * and the inbox backlog (every platform's events) past which it refuses until workers catch up.
+ */
+const SIM_ADMISSION = {
+  maxInFlight: 256,
+  maxBacklog: 2_000,
+  deadlineMs: 3_000,
+  backlogMaxAgeMs: 500,
+} as const;
 
 export type ProcessMode = 'all' | 'serve' | 'worker';
 
@@ -141,6 +154,10 @@ async function startHttp(
             orgStore,
             transcript: createSimTranscript(infra.database.db),
             inbound: engine.inbound,
+            admission: createAdmission({
+              limits: SIM_ADMISSION,
+              backlog: async () => (await countInbox(infra.database.db)).waiting,
+            }),
             events: engine.simEvents,
             onChange: createSimEventPublisher(infra.redis, config.redis.prefix, logger),
           },

@@ -170,6 +170,39 @@ describe('Baton in a browser', () => {
     await page.close();
   }, 60_000);
 
+  it('says so when Baton is busy and sends again after Retry-After; refuses an overlong message', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baton.url}/sim?token=${ADMIN_TOKEN}`);
+    await actAs(page, 'zhengyi', '年会筹备群');
+    // The first try is refused as an overloaded Baton would; the page waits and tries again.
+    const tries: string[] = [];
+    await page.route('**/sim/api/messages', async (route) => {
+      tries.push(route.request().postData() ?? '');
+      if (tries.length === 1)
+        return route.fulfill({
+          status: 503,
+          headers: { 'retry-after': '1', 'content-type': 'application/json' },
+          body: JSON.stringify({ error: { code: 'backlog', message: 'busy' } }),
+        });
+      return route.continue();
+    });
+    await page.getByLabel('消息内容').fill('/任务 订场地\n联系酒店 @吴十 2小时内');
+    await page.getByRole('button', { name: '发送' }).click();
+    await page.getByRole('status').getByText('接力正忙，1 秒后自动重发').waitFor(LIVE);
+    await taskCard(page, '订场地').waitFor(LIVE);
+    expect(await page.getByRole('status').isHidden()).toBe(true);
+    // The retry is the same message, with the same id (the inbox refuses a second copy).
+    expect(tries).toHaveLength(2);
+    expect(tries[1]).toBe(tries[0]);
+
+    await page.getByLabel('消息内容').fill('长'.repeat(4001));
+    await page.getByRole('button', { name: '发送' }).click();
+    await page.getByRole('status').getByText('消息太长：最多 4000 个字').waitFor(LIVE);
+    expect(await page.getByLabel('消息内容').inputValue()).toHaveLength(4001);
+    expect(tries).toHaveLength(2);
+    await page.close();
+  }, 60_000);
+
   it('reads well at phone width, with open work per department', async () => {
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -209,7 +242,7 @@ describe('Baton in a browser', () => {
       }),
     });
     expect(sent.status).toBe(202);
-    // Its card shows in the chat once the engine made the task.
+    // Accepted into the inbox; a worker makes the task (its card shows in the chat) right after.
     await expect
       .poll(async () => {
         const office = await fetch(`${baton.url}/sim/api/conversations/office`, {

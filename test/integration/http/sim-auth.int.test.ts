@@ -56,7 +56,7 @@ describe('the simulator behind the admin token', () => {
     const orgStore = createOrgStore(database.db);
     const keep = async (event: InboundEvent) => {
       taken.push(event);
-      return { duplicate: false, updatedCard: null };
+      return { duplicate: false };
     };
     app = await buildApp({
       logLevel: 'silent',
@@ -69,7 +69,8 @@ describe('the simulator behind the admin token', () => {
         tenantId: 'default',
         orgStore,
         transcript: createSimTranscript(database.db),
-        inbound: { handle: keep, enqueue: keep },
+        inbound: { enqueue: keep },
+        admission: { run: async (work) => ({ kind: 'done', value: await work(() => true) }) },
         events: new EventEmitter(),
         onChange: () => undefined,
       },
