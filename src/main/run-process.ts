@@ -26,6 +26,7 @@ import { bootstrapOrg, bootstrapSandboxOrg } from './org-bootstrap.js';
 import type { Closable, PlatformModule } from './platform-module.js';
 import { createPlatformModules } from './platform-modules.js';
 import { DEFAULT_TENANT_ID, type SimulatorSetup, simulatorSetup } from './simulator.js';
+import { startupBanner } from './startup-banner.js';
 import { loadTemplates } from './templates.js';
 import { startWorkers } from './workers.js';
 
@@ -194,11 +195,23 @@ async function startHttp(
     ],
   });
   await app.listen({ port: config.http.port, host: config.http.host });
-  logger.info({ url: config.http.publicUrl, tokenGenerated: admin.generated }, 'Baton is serving');
-  // The link carries the admin token, so it goes to the terminal once, never into the logs.
+  logger.info(
+    {
+      url: config.http.publicUrl,
+      tokenSource: admin.source,
+      simulator: engine.simulator.enabled ? engine.simulator.tenantId : 'off',
+    },
+    'Baton is serving',
+  );
+  // Not through the logger: the links may carry the admin token, which no log line may hold.
   process.stdout.write(
-    `\n  Baton is running.\n  Console:   ${config.http.publicUrl}/?token=${admin.token}\n` +
-      `  Simulator: ${config.http.publicUrl}/sim\n\n`,
+    startupBanner({
+      publicUrl: config.http.publicUrl,
+      admin,
+      toTerminal: process.stdout.isTTY === true,
+      simulatorMode: config.simulator.mode,
+      simulator: engine.simulator,
+    }),
   );
   return app;
 }
