@@ -33,7 +33,7 @@ import { startWorkers } from './workers.js';
 /**
  * The simulator's admission limits (src/infra/http/admission.ts): accepts in flight per process,
  * and the inbox backlog (every platform's events) past which it refuses until workers catch up.
- * 500 waiting commands are 8 s of the engine's work on 2 vCPU (docs/BENCHMARKS.md): longer
+ * 500 waiting commands are 8-12 s of the engine's work on 2 vCPU (docs/BENCHMARKS.md): longer
  * than that, a person at the simulator had better be told to wait than see nothing happen.
  */
 const SIM_ADMISSION = {
