@@ -17,6 +17,8 @@ export interface PacedLoad {
   readonly seconds: number;
   readonly connections: number;
   readonly requests?: ThreadLoad['requests'];
+  /** A request not answered this long after it was due is abandoned and counted as hung. */
+  readonly timeoutMs?: number;
 }
 
 export interface PacedResult {
@@ -26,6 +28,10 @@ export interface PacedResult {
   readonly latencyMs: { p50: number; p90: number; p99: number; max: number };
   /** How late the generator sent requests (its timer), p99 in ms. */
   readonly lateP99Ms: number;
+  /** Per request, in order: its HTTP status, 0 for a failed request, -1 for one abandoned. */
+  readonly statuses: readonly number[];
+  /** Requests abandoned after `timeoutMs` without an answer (also counted in `errors`). */
+  readonly hung: number;
 }
 
 interface RawResult {
@@ -34,25 +40,28 @@ interface RawResult {
   non2xx: number;
   errors: number;
   sent: number;
+  statuses: number[];
+  hung: number;
 }
 
 // Plain JavaScript: a worker thread does not inherit tsx's loader.
 const PACED_THREAD = `
 const http = require('node:http');
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, rate, seconds, connections, requests } = workerData;
+const { url, rate, seconds, connections, requests, timeoutMs } = workerData;
 const target = new URL(url);
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
 const total = Math.round(rate * seconds);
 const interval = 1000 / rate;
 const latencies = [];
 const late = [];
-let sent = 0, answered = 0, non2xx = 0, errors = 0;
+const statuses = new Array(total).fill(0);
+let sent = 0, answered = 0, non2xx = 0, errors = 0, hung = 0;
 const start = performance.now() + 50;
 function finish() {
   if (++answered < total) return;
   agent.destroy();
-  parentPort.postMessage({ latencies, late, non2xx, errors, sent });
+  parentPort.postMessage({ latencies, late, non2xx, errors, sent, statuses, hung });
 }
 function fire(i) {
   const due = start + i * interval;
@@ -70,13 +79,23 @@ function fire(i) {
     (res) => {
       res.resume();
       res.on('end', () => {
+        if (timer) clearTimeout(timer);
         latencies.push(performance.now() - due);
+        statuses[i] = res.statusCode;
         if (res.statusCode >= 300) non2xx += 1;
         finish();
       });
     },
   );
+  const timer = timeoutMs
+    ? setTimeout(() => {
+        statuses[i] = -1;
+        hung += 1;
+        request.destroy(new Error('no answer in time'));
+      }, Math.max(0, due + timeoutMs - performance.now()))
+    : null;
   request.on('error', () => {
+    if (timer) clearTimeout(timer);
     errors += 1;
     finish();
   });
@@ -105,6 +124,8 @@ export function runPaced(load: PacedLoad): Promise<PacedResult> {
           max: percentile(raw.latencies, 100),
         },
         lateP99Ms: percentile(raw.late, 99),
+        statuses: raw.statuses,
+        hung: raw.hung,
       });
     });
     worker.once('error', reject);

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, ne } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from '../infra/config/config.js';
 import type { Db } from '../infra/db/client.js';
@@ -6,6 +6,8 @@ import { importOrgFile } from '../infra/db/repositories/org-import.drizzle.js';
 import { tenants } from '../infra/db/schema/index.js';
 import { readOrgFile } from '../infra/org/org-file.parser.js';
 import { SAMPLE_ORG_FILE } from '../infra/project-paths.js';
+import { StartupError } from './infrastructure.js';
+import { SANDBOX_TENANT_ID, sandboxOrgFile } from './simulator.js';
 
 /**
  * At start: loads BATON_ORG_FILE when set (idempotent); on an empty database without one, loads
@@ -13,15 +15,35 @@ import { SAMPLE_ORG_FILE } from '../infra/project-paths.js';
  */
 export async function bootstrapOrg(config: Config, db: Db, logger: Logger): Promise<void> {
   if (config.orgFile) {
-    const summary = await importOrgFile(db, await readOrgFile(config.orgFile));
+    const file = await readOrgFile(config.orgFile);
+    if (file.tenant.id === SANDBOX_TENANT_ID) {
+      throw new StartupError(
+        `${config.orgFile}: the tenant id "${SANDBOX_TENANT_ID}" is the simulator's own; choose another.`,
+      );
+    }
+    const summary = await importOrgFile(db, file);
     logger.info({ file: config.orgFile, ...summary }, 'org file loaded');
     return;
   }
-  const [row] = await db.select({ n: count() }).from(tenants);
+  // The sandbox does not count: a deployment whose only organisation is the sandbox has none.
+  const [row] = await db
+    .select({ n: count() })
+    .from(tenants)
+    .where(ne(tenants.id, SANDBOX_TENANT_ID));
   if ((row?.n ?? 0) > 0) return;
   const summary = await importOrgFile(db, await readOrgFile(SAMPLE_ORG_FILE));
   logger.info(
     { file: SAMPLE_ORG_FILE, tenantId: summary.tenantId },
     'no BATON_ORG_FILE set and no organisation yet: loaded the sample organisation',
   );
+}
+
+/**
+ * Beside a real platform the simulator acts in a sandbox organisation of its own, loaded at
+ * every start (idempotent) from BATON_SIMULATOR_ORG_FILE or the sample org.
+ */
+export async function bootstrapSandboxOrg(config: Config, db: Db, logger: Logger): Promise<void> {
+  const path = config.simulator.orgFile ?? SAMPLE_ORG_FILE;
+  const summary = await importOrgFile(db, sandboxOrgFile(await readOrgFile(path)));
+  logger.info({ file: path, ...summary }, 'simulator sandbox organisation loaded');
 }

@@ -3,10 +3,12 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import { resolveAdminToken } from '../infra/config/admin-token.js';
 import type { Config } from '../infra/config/config.js';
+import { countInbox } from '../infra/db/queries/inbox-counts.js';
 import { createKpiSource } from '../infra/db/queries/kpi-source.drizzle.js';
 import { createDirectorySyncLog } from '../infra/db/repositories/directory-sync-log.drizzle.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { createSimTranscript } from '../infra/db/repositories/sim-transcript.drizzle.js';
+import { createAdmission } from '../infra/http/admission.js';
 import { buildApp } from '../infra/http/app.js';
 import { registerDatabaseMetrics } from '../infra/metrics/db-metrics.js';
 import { instrumentInbound } from '../infra/metrics/instrumented-inbound.js';
@@ -20,11 +22,26 @@ import { createSimEventPublisher, subscribeSimEvents } from '../infra/sim/sim-ev
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import { createInboundHandler } from './inbound.js';
 import { type Infrastructure, openInfrastructure, StartupError } from './infrastructure.js';
-import { bootstrapOrg } from './org-bootstrap.js';
+import { bootstrapOrg, bootstrapSandboxOrg } from './org-bootstrap.js';
 import type { Closable, PlatformModule } from './platform-module.js';
 import { createPlatformModules } from './platform-modules.js';
+import { DEFAULT_TENANT_ID, type SimulatorSetup, simulatorSetup } from './simulator.js';
+import { startupBanner } from './startup-banner.js';
 import { loadTemplates } from './templates.js';
 import { startWorkers } from './workers.js';
+
+/**
+ * The simulator's admission limits (src/infra/http/admission.ts): accepts in flight per process,
+ * and the inbox backlog (every platform's events) past which it refuses until workers catch up.
+ * 500 waiting commands are 8-12 s of the engine's work on 2 vCPU (docs/BENCHMARKS.md): longer
+ * than that, a person at the simulator had better be told to wait than see nothing happen.
+ */
+const SIM_ADMISSION = {
+  maxInFlight: 256,
+  maxBacklog: 500,
+  deadlineMs: 3_000,
+  backlogMaxAgeMs: 500,
+} as const;
 
 export type ProcessMode = 'all' | 'serve' | 'worker';
 
@@ -56,6 +73,9 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
   try {
     await bootstrapOrg(config, infra.database.db, logger);
     modules = await createPlatformModules({ config, env: process.env, infra, logger });
+    const simulator = simulatorSetup(config.simulator.mode, modules);
+    if (simulator.enabled && simulator.tenantId !== DEFAULT_TENANT_ID)
+      await bootstrapSandboxOrg(config, infra.database.db, logger);
     for (const module of modules) module.registerMetrics?.(metrics.registry);
     if (mode !== 'serve') workers = await startWorkers(config, infra, queues, logger, modules);
     if (mode !== 'worker') {
@@ -67,7 +87,7 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
           workers
             ? () => workers?.poke()
             : createOutboxWakeupPublisher(infra.redis, config.redis.prefix, logger),
-          logger,
+          { simTenantId: simulator.tenantId, logger },
         ),
         metrics,
       );
@@ -78,6 +98,7 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
         queues,
         {
           inbound,
+          simulator,
           simEvents: sim.events,
           platformRoutes,
           metrics,
@@ -106,6 +127,7 @@ async function startHttp(
   queues: Queues,
   engine: {
     inbound: InboundHandler;
+    simulator: SimulatorSetup;
     simEvents: NodeJS.EventEmitter;
     platformRoutes: readonly FastifyPluginAsync[];
     metrics: Metrics;
@@ -128,14 +150,22 @@ async function startHttp(
       now: () => new Date(),
     },
     orgStore,
-    sim: {
-      tenantId: 'default',
-      orgStore,
-      transcript: createSimTranscript(infra.database.db),
-      inbound: engine.inbound,
-      events: engine.simEvents,
-      onChange: createSimEventPublisher(infra.redis, config.redis.prefix, logger),
-    },
+    ...(engine.simulator.enabled
+      ? {
+          sim: {
+            tenantId: engine.simulator.tenantId,
+            orgStore,
+            transcript: createSimTranscript(infra.database.db),
+            inbound: engine.inbound,
+            admission: createAdmission({
+              limits: SIM_ADMISSION,
+              backlog: async () => (await countInbox(infra.database.db)).waiting,
+            }),
+            events: engine.simEvents,
+            onChange: createSimEventPublisher(infra.redis, config.redis.prefix, logger),
+          },
+        }
+      : {}),
     console: {
       db: infra.database.db,
       tenantId: 'default',
@@ -167,11 +197,23 @@ async function startHttp(
     ],
   });
   await app.listen({ port: config.http.port, host: config.http.host });
-  logger.info({ url: config.http.publicUrl, tokenGenerated: admin.generated }, 'Baton is serving');
-  // The link carries the admin token, so it goes to the terminal once, never into the logs.
+  logger.info(
+    {
+      url: config.http.publicUrl,
+      tokenSource: admin.source,
+      simulator: engine.simulator.enabled ? engine.simulator.tenantId : 'off',
+    },
+    'Baton is serving',
+  );
+  // Not through the logger: the links may carry the admin token, which no log line may hold.
   process.stdout.write(
-    `\n  Baton is running.\n  Console:   ${config.http.publicUrl}/?token=${admin.token}\n` +
-      `  Simulator: ${config.http.publicUrl}/sim\n\n`,
+    startupBanner({
+      publicUrl: config.http.publicUrl,
+      admin,
+      toTerminal: process.stdout.isTTY === true,
+      simulatorMode: config.simulator.mode,
+      simulator: engine.simulator,
+    }),
   );
   return app;
 }

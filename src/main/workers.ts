@@ -32,6 +32,7 @@ import type { Infrastructure } from './infrastructure.js';
 import type { PlatformModule } from './platform-module.js';
 import { createPlatforms } from './platforms.js';
 import { startReportJobs } from './report-jobs.js';
+import { simulatorSetup } from './simulator.js';
 import { loadTemplates, templateLadders } from './templates.js';
 
 /** A pending delivery this old has lost its queue job, not merely waiting in the queue. */
@@ -155,7 +156,12 @@ export async function startWorkers(
   });
   if (syncDirectory && config.directorySyncEveryMs > 0) await queueFirstDirectorySync(db, queues);
   const reportWorker = await startReportJobs(config, infra, queues, logger, () => relay.poke());
-  const engine = createInboundHandler(config, infra, () => relay.poke(), logger);
+  const engine = createInboundHandler(config, infra, () => relay.poke(), {
+    // The serving process decides the same from the same modules: simulator events it took
+    // into the inbox run in the tenant it told its people they act in.
+    simTenantId: simulatorSetup(config.simulator.mode, modules).tenantId,
+    logger,
+  });
   const heldWorker = startInboundHeldWorker({
     ...common,
     accept: (event) => engine.enqueue(event),

@@ -11,13 +11,16 @@ export interface TaskRepository {
   nextNumber(tenantId: string): Promise<number>;
   /** Inserts or replaces the task with its nodes, owners and followers. */
   save(task: Task): Promise<void>;
-  /** Loads and locks the task (FOR UPDATE) so concurrent clicks serialise. */
-  lockById(taskId: string): Promise<Task | null>;
+  /**
+   * Loads and locks the tenant's task (FOR UPDATE) so concurrent clicks serialise; null for
+   * another tenant's: a card's task id comes from the clicker and may name any task.
+   */
+  lockById(tenantId: string, taskId: string): Promise<Task | null>;
   lockByNumber(tenantId: string, number: number): Promise<Task | null>;
   /** The task a node belongs to, locked. */
   lockByNodeId(nodeId: string): Promise<Task | null>;
-  /** Open tasks started in a chat, newest first. */
-  findOpenInChat(platform: Platform, chatId: string): Promise<Task[]>;
+  /** The tenant's open tasks started in a chat, newest first. */
+  findOpenInChat(tenantId: string, platform: Platform, chatId: string): Promise<Task[]>;
   /** Open nodes a person owns, with their tasks. */
   findOpenNodesOwnedBy(
     tenantId: string,

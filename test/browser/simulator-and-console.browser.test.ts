@@ -46,7 +46,18 @@ describe('Baton in a browser', () => {
 
   it('runs a task in the simulator, then finds it with its timeline and log in the console', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The simulator asks for the admin token first (the console's login page), then opens.
     await page.goto(`${baton.url}/sim`);
+    await page.getByLabel('管理令牌').fill('not-the-token');
+    await page.getByRole('button', { name: '进入' }).click();
+    await page.getByRole('alert').getByText('这个令牌不正确').waitFor(LIVE);
+    await page.getByLabel('管理令牌').fill(ADMIN_TOKEN);
+    await page.getByRole('button', { name: '进入' }).click();
+    await page
+      .locator('#me option')
+      .first()
+      .waitFor({ state: 'attached', ...LIVE });
+    expect(page.url()).toBe(`${baton.url}/sim`);
 
     // 郑一 of the business department asks for two steps in the office group.
     await actAs(page, 'zhengyi', '行政服务群');
@@ -97,13 +108,8 @@ describe('Baton in a browser', () => {
     await taskCard(page, '#1 空调维修').locator('.sub', { hasText: '已完成' }).waitFor(LIVE);
     await expect.poll(() => taskCard(page, '#1 空调维修').getByRole('button').count()).toBe(0);
 
-    // The card's console link asks for the admin token first, then opens the task page.
+    // The card's console link opens the task page in the same admin session.
     await taskCard(page, '#1 空调维修').getByRole('link', { name: '在控制台查看' }).click();
-    await page.getByLabel('管理令牌').fill('not-the-token');
-    await page.getByRole('button', { name: '进入控制台' }).click();
-    await page.getByRole('alert').getByText('这个令牌不正确').waitFor(LIVE);
-    await page.getByLabel('管理令牌').fill(ADMIN_TOKEN);
-    await page.getByRole('button', { name: '进入控制台' }).click();
     await page.locator('body[data-ready="true"]').waitFor(LIVE);
     expect(new URL(page.url()).pathname).toMatch(/^\/tasks\/tsk_/);
     expect(page.url()).not.toContain(ADMIN_TOKEN);
@@ -164,6 +170,39 @@ describe('Baton in a browser', () => {
     await page.close();
   }, 60_000);
 
+  it('says so when Baton is busy and sends again after Retry-After; refuses an overlong message', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baton.url}/sim?token=${ADMIN_TOKEN}`);
+    await actAs(page, 'zhengyi', '年会筹备群');
+    // The first try is refused as an overloaded Baton would; the page waits and tries again.
+    const tries: string[] = [];
+    await page.route('**/sim/api/messages', async (route) => {
+      tries.push(route.request().postData() ?? '');
+      if (tries.length === 1)
+        return route.fulfill({
+          status: 503,
+          headers: { 'retry-after': '1', 'content-type': 'application/json' },
+          body: JSON.stringify({ error: { code: 'backlog', message: 'busy' } }),
+        });
+      return route.continue();
+    });
+    await page.getByLabel('消息内容').fill('/任务 订场地\n联系酒店 @吴十 2小时内');
+    await page.getByRole('button', { name: '发送' }).click();
+    await page.getByRole('status').getByText('接力正忙，1 秒后自动重发').waitFor(LIVE);
+    await taskCard(page, '订场地').waitFor(LIVE);
+    expect(await page.getByRole('status').isHidden()).toBe(true);
+    // The retry is the same message, with the same id (the inbox refuses a second copy).
+    expect(tries).toHaveLength(2);
+    expect(tries[1]).toBe(tries[0]);
+
+    await page.getByLabel('消息内容').fill('长'.repeat(4001));
+    await page.getByRole('button', { name: '发送' }).click();
+    await page.getByRole('status').getByText('消息太长：最多 4000 个字').waitFor(LIVE);
+    expect(await page.getByLabel('消息内容').inputValue()).toHaveLength(4001);
+    expect(tries).toHaveLength(2);
+    await page.close();
+  }, 60_000);
+
   it('reads well at phone width, with open work per department', async () => {
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -172,7 +211,8 @@ describe('Baton in a browser', () => {
       hasTouch: true,
     });
     const page = await phone.newPage();
-    await page.goto(`${baton.url}/sim`);
+    // The start-up banner's link: the token in it sets the session cookie.
+    await page.goto(`${baton.url}/sim?token=${ADMIN_TOKEN}`);
     await actAs(page, 'zhengyi', '行政服务群');
     await page
       .getByLabel('消息内容')
@@ -194,7 +234,7 @@ describe('Baton in a browser', () => {
     // A task created meanwhile shows up at the next refresh, without reloading the page.
     const sent = await fetch(`${baton.url}/sim/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({
         conversation: 'office',
         personId: 'zhengyi',
@@ -202,6 +242,16 @@ describe('Baton in a browser', () => {
       }),
     });
     expect(sent.status).toBe(202);
+    // Accepted into the inbox; a worker makes the task (its card shows in the chat) right after.
+    await expect
+      .poll(async () => {
+        const office = await fetch(`${baton.url}/sim/api/conversations/office`, {
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        });
+        const { entries } = (await office.json()) as { entries: { body: { card?: unknown } }[] };
+        return entries.some((e) => JSON.stringify(e.body.card ?? '').includes('换灯泡'));
+      }, LIVE)
+      .toBe(true);
     const newTask = page.locator('article.task', { hasText: '换灯泡' });
     expect(await newTask.count()).toBe(0);
     await page.clock.fastForward(30_000);

@@ -33,9 +33,10 @@ import { waitFor } from '../helpers/wait-for.js';
 /*
  * Two `baton serve` and two `baton worker` processes at once on one PostgreSQL database and one
  * Redis prefix (docs/RELIABILITY.md, "not yet tried"). Commands go to both serve processes in
- * turn (simulator) and, over WeCom's self-built-app callback, the same message to both at the
- * same moment; pings fire while both workers run, and so do three runs each of the weekly report
- * and the daily digest. Besides, every ping and every delivery gets two replayed jobs (see
+ * turn (simulator, on beside WeCom, so in its sandbox organisation, here the same org file) and,
+ * over WeCom's self-built-app callback, the same message to both at the same moment, acting on
+ * tasks made in WeCom groups; pings fire while both workers run, and so do three runs each of the
+ * weekly report and the daily digest. Besides, every ping and every delivery gets two replayed jobs (see
  * job-replayer.ts), so both workers run the same one at the same moment. Then the record is
  * checked: fired pings, events, the delivery log, and what the platforms got (the simulator's
  * transcript, the fake WeCom API's calls): every command acted on once, every ping, report and
@@ -64,9 +65,13 @@ const DEADLINE = '8秒内';
 /** Each timed node's pings, by kind and level. */
 const PING_STEPS = ['remind-0', 'escalate-1', 'escalate-2'] as const;
 
-/** Nodes far from their deadline, for commands over WeCom: one to finish, one to nudge. */
-const TO_FINISH = { title: '待完成', chat: 'office', by: 'zhengyi', owner: '张三' } as const;
-const TO_NUDGE = { title: '待催办', chat: 'annual-party', by: 'zhengyi', owner: '孙八' } as const;
+/**
+ * Tasks made in WeCom groups (over the API-mode bot) with nodes far from their deadline, for
+ * commands over WeCom's app: one to finish, one to nudge.
+ */
+const TO_FINISH = { title: '待完成', chat: 'wrOffice', by: 'ZhengYi', owner: '张三' } as const;
+const TO_NUDGE = { title: '待催办', chat: 'wrParty', by: 'ZhengYi', owner: '孙八' } as const;
+const ADMIN_TOKEN = 'multi-process-admin-token';
 
 /** `YYYY-MM-DD` of `at` in Shanghai, and its weekday (0 = Sunday). */
 function shanghaiDate(at: Date): { date: string; weekday: number } {
@@ -78,15 +83,21 @@ function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The WeCom groups' robot webhooks: how their cards reach them besides the bot's answers. */
+const WEBHOOKS = { wrOffice: 'robot-key-office', wrParty: 'robot-key-party' } as const;
+
 /**
  * The fast ladder's org file with a calendar on which today is a working day and the first of
  * its week (the days before it this week are holidays), so that the weekly report and the daily
  * digest both have something to send whatever day the test runs (tomorrow works too, should the
- * run cross midnight in Shanghai).
+ * run cross midnight in Shanghai). `file` is the simulator's sandbox; `realFile` the same
+ * organisation on WeCom, whose coordination chats are the WeCom groups.
  */
 function writeOrgFileForToday(dir: string): {
   file: string;
   org: OrgFile;
+  realFile: string;
+  real: OrgFile;
   today: string;
   lastWeek: string;
 } {
@@ -99,7 +110,22 @@ function writeOrgFileForToday(dir: string): {
     .replace(/^extraWorkdays: \[\]$/m, `extraWorkdays: [${date}, ${addDays(date, 1)}]`);
   const file = join(dir, 'org.yaml');
   writeFileSync(file, text);
-  return { file, org: parseOrgFile(text, file), today: date, lastWeek: addDays(monday, -7) };
+  const realText = text.replace(
+    /^ {4}- \{ platform: sim, chatId: coordination, name: 跨部门协调群 \}$/m,
+    Object.entries(WEBHOOKS)
+      .map(([chat, key]) => `    - { platform: wecom, chatId: ${chat}, webhookKey: ${key} }`)
+      .join('\n'),
+  );
+  const realFile = join(dir, 'real-org.yaml');
+  writeFileSync(realFile, realText);
+  return {
+    file,
+    org: parseOrgFile(text, file),
+    realFile,
+    real: parseOrgFile(realText, realFile),
+    today: date,
+    lastWeek: addDays(monday, -7),
+  };
 }
 
 /** JSON with sorted keys: the same value reads the same whichever process wrote it. */
@@ -141,12 +167,13 @@ describe('two serve and two worker processes on one database and one Redis, at o
     dir = mkdtempSync(join(tmpdir(), 'baton-multi-'));
     org = writeOrgFileForToday(dir);
     database = await createTestDatabase();
-    await importOrgFile(database.db, org.org);
+    await importOrgFile(database.db, org.real);
     redis = await connectTestRedis();
     queues = createQueues(redis, prefix);
     api = await startFakeWecomApi({
       corpId: WECOM_TEST_KEYS.corpId,
       secret: WECOM_TEST_KEYS.appSecret,
+      webhookKeys: Object.values(WEBHOOKS),
     });
   });
   afterEach(async () => {
@@ -173,9 +200,12 @@ describe('two serve and two worker processes on one database and one Redis, at o
       DATABASE_URL: database.url,
       REDIS_URL: TEST_REDIS_URL,
       BATON_QUEUE_PREFIX: prefix,
-      BATON_ORG_FILE: org.file,
+      BATON_ORG_FILE: org.realFile,
       BATON_DATA_DIR: dir,
-      BATON_ADMIN_TOKEN: 'multi-process-admin-token',
+      BATON_ADMIN_TOKEN: ADMIN_TOKEN,
+      // The simulator beside WeCom acts in its sandbox; give it the fast ladder too.
+      BATON_SIMULATOR: 'on',
+      BATON_SIMULATOR_ORG_FILE: org.file,
       // One address for all, as behind a load balancer: cards carry the same links.
       BATON_PUBLIC_URL: 'http://baton.test',
       HOST: '127.0.0.1',
@@ -183,6 +213,8 @@ describe('two serve and two worker processes on one database and one Redis, at o
       // The org file is the directory here; no contacts sync from the fake WeCom.
       BATON_DIRECTORY_SYNC_MINUTES: '0',
       WECOM_API_BASE: api.url,
+      WECOM_BOT_TOKEN: WECOM_TEST_KEYS.botToken,
+      WECOM_BOT_AES_KEY: WECOM_TEST_KEYS.botAesKey,
       WECOM_CORP_ID: WECOM_TEST_KEYS.corpId,
       WECOM_AGENT_ID: WECOM_TEST_KEYS.agentId,
       WECOM_APP_SECRET: WECOM_TEST_KEYS.appSecret,
@@ -232,29 +264,41 @@ describe('two serve and two worker processes on one database and one Redis, at o
     replayer = startJobReplayer({ db, queues });
 
     // --- Load: every command at once, alternating between the two serve processes. ---
-    const simCommands = [
-      ...TIMED_TASKS.map((t, i) => ({
-        chat: t.chat,
-        by: t.by,
-        text: `/任务 巡检${i + 1}\n${t.owners.map((o, j) => `${j > 0 ? '+ ' : ''}检查${j + 1} @${o} ${DEADLINE}`).join('\n')}`,
-      })),
-      ...[TO_FINISH, TO_NUDGE].map((t) => ({
-        chat: t.chat,
-        by: t.by,
-        text: `/任务 ${t.title}\n处理 @${t.owner} 1小时内`,
-      })),
-    ];
+    const simCommands = TIMED_TASKS.map((t, i) => ({
+      chat: t.chat,
+      by: t.by,
+      text: `/任务 巡检${i + 1}\n${t.owners.map((o, j) => `${j > 0 ? '+ ' : ''}检查${j + 1} @${o} ${DEADLINE}`).join('\n')}`,
+    }));
+    const bot = createCallbackSender(urls[0] ?? '', {
+      token: WECOM_TEST_KEYS.botToken,
+      aesKey: WECOM_TEST_KEYS.botAesKey,
+      receiveId: '',
+    });
     const commandsStarted = Date.now();
-    await Promise.all(
-      simCommands.map(async (c, i) => {
+    await Promise.all([
+      ...simCommands.map(async (c, i) => {
         const answer = await fetch(`${urls[i % 2]}/sim/api/messages`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
           body: JSON.stringify({ conversation: c.chat, personId: c.by, text: c.text }),
         });
         expect(answer.status, c.text).toBe(202);
       }),
-    );
+      // Answered once the engine committed the task (the answer carries its card).
+      ...[TO_FINISH, TO_NUDGE].map(async (t, i) => {
+        const answer = await bot.postJson('/wecom/bot', {
+          msgid: `msg-mp-${i}`,
+          aibotid: 'aibFake',
+          chatid: t.chat,
+          chattype: 'group',
+          from: { userid: t.by },
+          response_url: `${api.url}/cgi-bin/aibot/response?response_code=mp-${i}`,
+          msgtype: 'text',
+          text: { content: `@接力 /任务 ${t.title}\n处理 @${t.owner} 1小时内` },
+        });
+        expect(answer.status, t.title).toBe(200);
+      }),
+    ]);
 
     const taskRows = await db.select().from(tasks);
     const numberOf = (title: string) => {
@@ -286,6 +330,13 @@ describe('two serve and two worker processes on one database and one Redis, at o
       }),
     );
     for (const answer of answers.flat()) expect(answer?.status).toBe(200);
+    // The workers ran them (from the inbox) before the digest: 张三's WeCom node is done by then.
+    await waitOrExplain(
+      async () =>
+        (await db.select().from(tasks)).find((t) => t.title === TO_FINISH.title)?.status ===
+          'done' && (await db.select().from(events)).some((e) => e.type === 'node.nudged'),
+      { what: 'the WeCom commands run', timeoutMs: 20_000, intervalMs: 100 },
+    );
 
     // The weekly report and the daily digest, each run three times at once across the workers
     // (as after a retry, or a scheduler run doubled by a failover).
@@ -369,17 +420,23 @@ describe('two serve and two worker processes on one database and one Redis, at o
     expect(repeated(sent.map((d) => d.dedupeKey)), 'deliveries logged twice').toEqual([]);
 
     // --- Commands: each acted on once, none lost. ---
-    // Every sim command was taken (once) and made one task; numbers are unique and gap-free.
+    // Every sim command was taken (once) and made one task in the sandbox, every WeCom one in
+    // the real organisation; each tenant's numbers are unique and gap-free.
     const typed = transcript.filter((m) => m.direction === 'in');
     expect(typed).toHaveLength(simCommands.length);
     const simInbound = inbound.filter((m) => m.platform === 'sim').map((m) => m.messageId);
     expect(simInbound.sort()).toEqual(typed.map((m) => `sim-${m.id}`).sort());
-    expect(allTasks.map((t) => t.title).sort()).toEqual(
-      [...TIMED_TASKS.map((_, i) => `巡检${i + 1}`), TO_FINISH.title, TO_NUDGE.title].sort(),
-    );
-    expect(allTasks.map((t) => t.number).sort((a, b) => a - b)).toEqual(
-      allTasks.map((_, i) => i + 1),
-    );
+    const titlesOf = (tenantId: string) =>
+      allTasks
+        .filter((t) => t.tenantId === tenantId)
+        .map((t) => t.title)
+        .sort();
+    expect(titlesOf('sandbox')).toEqual(TIMED_TASKS.map((_, i) => `巡检${i + 1}`).sort());
+    expect(titlesOf('default')).toEqual([TO_FINISH.title, TO_NUDGE.title].sort());
+    for (const tenantId of ['sandbox', 'default']) {
+      const numbers = allTasks.filter((t) => t.tenantId === tenantId).map((t) => t.number);
+      expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
+    }
     const created = allEvents.filter((e) => e.type === 'task.created').map((e) => e.taskId ?? '');
     expect(repeated(created), 'tasks created twice').toEqual([]);
     expect(created).toHaveLength(allTasks.length);
@@ -389,7 +446,7 @@ describe('two serve and two worker processes on one database and one Redis, at o
     // The WeCom commands, each delivered three times to two processes, were acted on once.
     expect(
       inbound
-        .filter((m) => m.platform === 'wecom')
+        .filter((m) => m.platform === 'wecom' && m.messageId.startsWith('app-'))
         .map((m) => m.messageId)
         .sort(),
     ).toEqual(wecomCommands.map((c) => `app-${c.from}-${c.msgId}`).sort());
@@ -464,20 +521,32 @@ describe('two serve and two worker processes on one database and one Redis, at o
     }
 
     // --- Reports and digests: one per chat per week, one per person per day. ---
+    // The sandbox's to the simulator's coordination chat, the real one's to the WeCom groups.
     const reports = sent.filter((d) => d.purpose === 'report');
-    expect(reports.map((d) => [d.targetKind, d.targetId, d.dedupeKey])).toEqual([
-      ['chat', 'coordination', `report-default-${org.lastWeek}-sim-coordination`],
-    ]);
-    const openOwners = new Set(
-      [...TIMED_TASKS.flatMap((t) => t.owners), TO_NUDGE.owner].map((name) => {
-        const id = personIdByName.get(name);
-        if (!id) throw new Error(`no person ${name}`);
-        return id;
-      }),
+    expect(reports.map((d) => [d.platform, d.targetId, d.dedupeKey]).sort()).toEqual(
+      [
+        ['sim', 'coordination', `report-sandbox-${org.lastWeek}-sim-coordination`],
+        ...Object.keys(WEBHOOKS).map((chat) => [
+          'wecom',
+          chat,
+          `report-default-${org.lastWeek}-wecom-${chat}`,
+        ]),
+      ].sort(),
     );
+    const idOf = (name: string) => {
+      const id = personIdByName.get(name);
+      if (!id) throw new Error(`no person ${name}`);
+      return id;
+    };
+    const openOwners = new Set(TIMED_TASKS.flatMap((t) => t.owners).map(idOf));
+    // 孙八's nudged WeCom node is open too: his real digest goes to his WeCom account.
+    const nudgedOwner = people.find((p) => p.id === idOf(TO_NUDGE.owner));
     const digests = sent.filter((d) => d.purpose === 'daily-digest');
-    expect(digests.map((d) => [d.targetId, d.dedupeKey]).sort()).toEqual(
-      [...openOwners].sort().map((id) => [id, `daily-digest-default-${org.today}-${id}`]),
+    expect(digests.map((d) => [d.platform, d.targetId, d.dedupeKey]).sort()).toEqual(
+      [
+        ...[...openOwners].map((id) => ['sim', id, `daily-digest-sandbox-${org.today}-${id}`]),
+        ['wecom', nudgedOwner?.wecom, `daily-digest-default-${org.today}-${nudgedOwner?.id}`],
+      ].sort(),
     );
     const cardTitle = (body: unknown) =>
       (body as { kind?: string; card?: { title?: string } }).kind === 'card'
@@ -499,7 +568,10 @@ describe('two serve and two worker processes on one database and one Redis, at o
     // chat); every other message Baton wrote there is one sent delivery, and vice versa.
     const simRefs = refs.filter((r) => r.platform === 'sim');
     expect(simRefs.map((r) => `${r.taskId}@${r.target}`).sort()).toEqual(
-      allTasks.map((t) => `${t.id}@${t.originChatId}`).sort(),
+      allTasks
+        .filter((t) => t.originPlatform === 'sim')
+        .map((t) => `${t.id}@${t.originChatId}`)
+        .sort(),
     );
     const refEntries = new Set(simRefs.map((r) => Number(r.messageId)));
     const written = transcript
@@ -534,8 +606,11 @@ describe('two serve and two worker processes on one database and one Redis, at o
         canonical(last?.message),
       );
     }
-    // WeCom: one message/send per sent WeCom delivery, to its recipient.
-    const wecomSent = sent.filter((d) => d.platform === 'wecom' && d.status === 'sent');
+    // WeCom: one message/send per sent WeCom delivery to a person, to its recipient (a group's
+    // cards go as the bot's answers).
+    const wecomSent = sent.filter(
+      (d) => d.platform === 'wecom' && d.status === 'sent' && d.targetKind === 'person',
+    );
     const okSends = replies.filter((c) => c.errcode === 0);
     expect(tally(okSends.map((c) => String(c.body?.touser)))).toEqual(
       tally(wecomSent.map((d) => d.targetId)),

@@ -21,7 +21,11 @@ export async function showSetup(scope: CommandScope): Promise<void> {
   const departmentIds = new Set<string>();
   if (scope.sender.departmentId) departmentIds.add(scope.sender.departmentId);
   if (scope.chatId) {
-    for (const task of await scope.uow.tasks.findOpenInChat(scope.platform, scope.chatId)) {
+    for (const task of await scope.uow.tasks.findOpenInChat(
+      scope.tenantId,
+      scope.platform,
+      scope.chatId,
+    )) {
       for (const node of task.nodes) if (node.departmentId) departmentIds.add(node.departmentId);
     }
   }

@@ -160,7 +160,7 @@ function addressesBaton(text: string, botNames: readonly string[]): boolean {
 async function runCardAction(scope: CommandScope, event: InboundCardAction): Promise<Task> {
   const taskId = event.value.taskId;
   const nodeId = event.value.nodeId ?? '';
-  const task = taskId ? await scope.uow.tasks.lockById(taskId) : null;
+  const task = taskId ? await scope.uow.tasks.lockById(scope.tenantId, taskId) : null;
   if (!task) throw new DomainError('task.not_found', '这张卡片对应的任务已不存在。');
   const actions: Record<string, TaskAction> = {
     'node.done': { type: 'complete', nodeId, note: null },

@@ -16,7 +16,9 @@ export async function runPersonalCardAction(
   switch (event.actionId) {
     case 'rating.score': {
       const score = Number(event.value.score);
-      const task = event.value.taskId ? await scope.uow.tasks.lockById(event.value.taskId) : null;
+      const task = event.value.taskId
+        ? await scope.uow.tasks.lockById(scope.tenantId, event.value.taskId)
+        : null;
       if (!task || !Number.isInteger(score) || score < 1 || score > 5)
         throw new DomainError('card.unknown_action', '这个按钮已失效，请发送 /评分 #编号 1-5。');
       return rateTask(scope, task, score, null);

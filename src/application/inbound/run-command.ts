@@ -202,7 +202,7 @@ async function showTask(scope: CommandScope, number: number): Promise<void> {
 
 async function listChatTasks(scope: CommandScope): Promise<void> {
   const tasks = scope.chatId
-    ? await scope.uow.tasks.findOpenInChat(scope.platform, scope.chatId)
+    ? await scope.uow.tasks.findOpenInChat(scope.tenantId, scope.platform, scope.chatId)
     : [];
   const lines = tasks.map(
     (t) =>

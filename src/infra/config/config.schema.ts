@@ -50,6 +50,10 @@ export const envSchema = z.object({
   BATON_DAILY_DIGEST_AT: clockTime.default('09:00'),
   /** How often the directory is synced from WeCom/DingTalk contacts; 0 turns the hourly sync off. */
   BATON_DIRECTORY_SYNC_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  /** The chat simulator: `auto` serves it only while no real platform (WeCom, DingTalk) is set up. */
+  BATON_SIMULATOR: z.enum(['on', 'off', 'auto']).default('auto'),
+  /** The simulator's sandbox organisation beside a real platform; unset: the sample org. */
+  BATON_SIMULATOR_ORG_FILE: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

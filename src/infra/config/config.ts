@@ -24,6 +24,11 @@ export interface Config {
   /** A folder of the organisation's own SOP templates, besides the built-in ones. */
   readonly templatesDir: string | null;
   readonly adminToken: string | null;
+  /**
+   * The chat simulator. `auto`: on only while no real platform is configured. Beside a real
+   * platform it runs in a sandbox organisation of its own, loaded from `orgFile`.
+   */
+  readonly simulator: { readonly mode: 'on' | 'off' | 'auto'; readonly orgFile: string | null };
   readonly admins: readonly string[];
   readonly logLevel: string;
 }
@@ -61,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     orgFile: e.BATON_ORG_FILE ? resolve(e.BATON_ORG_FILE) : null,
     templatesDir: e.BATON_TEMPLATES_DIR ? resolve(e.BATON_TEMPLATES_DIR) : null,
     adminToken: e.BATON_ADMIN_TOKEN ?? null,
+    simulator: {
+      mode: e.BATON_SIMULATOR,
+      orgFile: e.BATON_SIMULATOR_ORG_FILE ? resolve(e.BATON_SIMULATOR_ORG_FILE) : null,
+    },
     admins: (e.BATON_ADMINS ?? '')
       .split(/[,\s]+/)
       .map((id) => id.trim())

@@ -27,8 +27,12 @@ export interface AppDeps {
   readonly orgStore: OrgStore;
   /** Queues shown on the admin dashboard (bull-board). */
   readonly queues: readonly Queue[];
-  /** The chat simulator; it needs no account, so it is always on. */
-  readonly sim: SimRouteDeps;
+  /**
+   * The chat simulator, behind the admin token (whoever uses it acts as anyone they name); left
+   * out when it is off (a real platform is configured, see src/main/simulator.ts) and by
+   * single-route tests.
+   */
+  readonly sim?: SimRouteDeps;
   /** The console at `/` and its JSON API (behind the admin token); left out by single-route tests. */
   readonly console?: ConsoleRouteDeps;
   /** The console's directory view and sync button; left out by single-route tests. */
@@ -58,10 +62,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(metricsRoutes, { metrics: deps.metrics });
   await app.register(healthRoutes, { checks: deps.readinessChecks });
-  await app.register(simRoutes, deps.sim);
   for (const routes of deps.platformRoutes ?? []) await app.register(routes);
   await app.register(async (api) => {
     api.addHook('onRequest', requireAdminToken(deps.adminToken));
+    if (deps.sim) await api.register(simRoutes, deps.sim);
     await api.register(orgRoutes, { orgStore: deps.orgStore });
     await api.register(queuesDashboardRoutes, { queues: deps.queues });
     if (deps.kpis) await api.register(kpiRoutes, deps.kpis);

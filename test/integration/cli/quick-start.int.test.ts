@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,8 +10,12 @@ import { waitFor } from '../../helpers/wait-for.js';
 
 const CLI = ['--import', 'tsx', 'src/main/cli.ts'];
 
-function runCli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [...CLI, ...args], {
+/** `baton …` with its output piped (not a terminal), or on a pseudo-terminal through script(1). */
+function runCli(args: string[], env: Record<string, string>, options: { tty?: boolean } = {}) {
+  const [command, argv] = options.tty
+    ? ['script', ['-qec', [process.execPath, ...CLI, ...args].join(' '), '/dev/null']]
+    : [process.execPath, [...CLI, ...args]];
+  const child = spawn(command, argv, {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,6 +42,8 @@ describe('the README quick start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-quickstart-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  let token = '';
+
   it('`baton all` serves with embedded PGlite and no DATABASE_URL, then stops on SIGTERM', async () => {
     const port = await freePort();
     const run = runCli(['all'], {
@@ -50,16 +56,22 @@ describe('the README quick start', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(await ready.json()).toMatchObject({ status: 'ready' });
-    expect(run.output()).toContain('Console:');
     expect(run.output()).toContain('loaded the sample organisation');
-    const token = /token=([\w-]+)/.exec(run.output())?.[1];
-    const org = await fetch(`http://127.0.0.1:${port}/api/org/default?token=${token}`);
-    expect(org.status).toBe(200);
-    // The whole engine works on the embedded database: a command becomes a task card.
+    // Output that is not a terminal gets the links without the generated token, and its file.
     const base = `http://127.0.0.1:${port}`;
+    token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+    expect(run.output()).toContain(`Console:   ${base}/\n`);
+    expect(run.output()).toContain(`Simulator: ${base}/sim\n`);
+    expect(run.output()).toContain(`Admin token: in ${join(dataDir, 'admin-token')}`);
+    expect(run.output()).not.toContain(token);
+    const auth = { authorization: `Bearer ${token}` };
+    const org = await fetch(`${base}/api/org/default?token=${token}`);
+    expect(org.status).toBe(200);
+    expect((await fetch(`${base}/sim/api/state`)).status).toBe(401);
+    // The whole engine works on the embedded database: a command becomes a task card.
     const sent = await fetch(`${base}/sim/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({
         conversation: 'office',
         personId: 'zhengyi',
@@ -70,7 +82,7 @@ describe('the README quick start', () => {
     await waitFor(
       async () => {
         const { entries } = (await (
-          await fetch(`${base}/sim/api/conversations/office`)
+          await fetch(`${base}/sim/api/conversations/office`, { headers: auth })
         ).json()) as {
           entries: { body: { kind: string; card?: { title: string } } }[];
         };
@@ -87,7 +99,28 @@ describe('the README quick start', () => {
       .split('\n')
       .filter((l) => l.startsWith('{'));
     expect(logLines.length).toBeGreaterThan(0);
-    expect(logLines.some((l) => token && l.includes(token))).toBe(false);
+    expect(logLines.some((l) => l.includes(token))).toBe(false);
+  }, 60_000);
+
+  it('puts the token it made into the links on a terminal, at the next start too', async () => {
+    expect(token).not.toBe('');
+    const port = await freePort();
+    const run = runCli(
+      ['all'],
+      { PORT: String(port), BATON_DATA_DIR: dataDir, BATON_QUEUE_PREFIX: testQueuePrefix() },
+      { tty: true },
+    );
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(() => run.output().includes('Simulator:'), {
+      what: `the start-up banner\n${run.output()}`,
+      timeoutMs: 30_000,
+    });
+    expect(run.output()).toContain(`Console:   ${base}/?token=${token}`);
+    expect(run.output()).toContain(`Simulator: ${base}/sim?token=${token}`);
+    const opened = await fetch(`${base}/sim?token=${token}`);
+    expect(opened.status).toBe(200);
+    run.child.kill('SIGTERM');
+    await run.exited;
   }, 60_000);
 
   it.each([

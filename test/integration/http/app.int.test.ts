@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrgFile } from '../../../src/infra/db/repositories/org-import.drizzle.js';
 import { createOrgStore } from '../../../src/infra/db/repositories/org-store.drizzle.js';
 import { createSimTranscript } from '../../../src/infra/db/repositories/sim-transcript.drizzle.js';
+import { createAdmission } from '../../../src/infra/http/admission.js';
 import { buildApp } from '../../../src/infra/http/app.js';
+import type { SimRouteDeps } from '../../../src/infra/http/routes/sim.route.js';
 import { createMetrics } from '../../../src/infra/metrics/metrics.js';
 import { readOrgFile } from '../../../src/infra/org/org-file.parser.js';
 import { SAMPLE_ORG_FILE } from '../../../src/infra/project-paths.js';
@@ -15,6 +17,8 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.js'
 import { connectTestRedis, testQueuePrefix } from '../../helpers/test-redis.js';
 
 const TOKEN = 'test-admin-token-0123456789';
+const auth = { authorization: `Bearer ${TOKEN}` };
+const roomy = { maxInFlight: 100, maxBacklog: 1_000, deadlineMs: 2_000, backlogMaxAgeMs: 0 };
 
 describe('HTTP app', () => {
   let database: TestDatabase;
@@ -23,34 +27,36 @@ describe('HTTP app', () => {
   let deadRedis: Redis;
   let degraded: FastifyInstance;
   let dashboardQueue: Queue;
-  const handled: InboundEvent[] = [];
+  const queued: InboundEvent[] = [];
+  let simDeps: SimRouteDeps;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     await importOrgFile(database.db, await readOrgFile(SAMPLE_ORG_FILE));
     redis = await connectTestRedis();
     dashboardQueue = new Queue('delivery', { connection: redis, prefix: `{${testQueuePrefix()}}` });
+    simDeps = {
+      tenantId: 'default',
+      orgStore: createOrgStore(database.db),
+      transcript: createSimTranscript(database.db),
+      // Only the durable inbox: the simulator never runs the engine in the request.
+      inbound: {
+        enqueue: async (event: InboundEvent) => {
+          queued.push(event);
+          return { duplicate: false };
+        },
+      },
+      admission: createAdmission({ limits: roomy, backlog: async () => 0 }),
+      events: new EventEmitter(),
+      onChange: () => undefined,
+    };
     const deps = {
       logLevel: 'silent',
       adminToken: TOKEN,
       metrics: createMetrics(),
       orgStore: createOrgStore(database.db),
       queues: [dashboardQueue],
-      sim: {
-        tenantId: 'default',
-        orgStore: createOrgStore(database.db),
-        transcript: createSimTranscript(database.db),
-        inbound: {
-          handle: async (event: InboundEvent) => {
-            handled.push(event);
-            return { duplicate: false, updatedCard: null };
-          },
-          enqueue: () => Promise.reject(new Error('the simulator does not queue')),
-          keep: () => Promise.reject(new Error('the simulator does not keep')),
-        },
-        events: new EventEmitter(),
-        onChange: () => undefined,
-      },
+      sim: simDeps,
     };
     app = await buildApp({
       ...deps,
@@ -162,15 +168,15 @@ describe('HTTP app', () => {
     expect(forged.statusCode).toBe(401);
   });
 
-  it('serves the simulator page and turns what a person types into an inbound event', async () => {
-    const page = await app.inject({ url: '/sim' });
+  it('serves the simulator page and queues what a person types as an inbound event', async () => {
+    const page = await app.inject({ url: '/sim', headers: auth });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('聊天模拟器');
-    expect((await app.inject({ url: '/sim/assets/sim.js' })).headers['content-type']).toContain(
-      'javascript',
-    );
-    expect((await app.inject({ url: '/sim/assets/../../package.json' })).statusCode).toBe(404);
-    const state = (await app.inject({ url: '/sim/api/state' })).json();
+    const script = await app.inject({ url: '/sim/assets/sim.js', headers: auth });
+    expect(script.headers['content-type']).toContain('javascript');
+    const outside = await app.inject({ url: '/sim/assets/../../package.json', headers: auth });
+    expect(outside.statusCode).toBe(404);
+    const state = (await app.inject({ url: '/sim/api/state', headers: auth })).json();
     expect(state.people.find((p: { id: string }) => p.id === 'zhangsan')).toEqual({
       id: 'zhangsan',
       name: '张三',
@@ -180,21 +186,57 @@ describe('HTTP app', () => {
     const sent = await app.inject({
       method: 'POST',
       url: '/sim/api/messages',
+      headers: auth,
       payload: { conversation: 'office', personId: 'zhengyi', text: '/帮助' },
     });
     expect(sent.statusCode).toBe(202);
-    expect(handled.at(-1)).toMatchObject({
+    expect(queued.at(-1)).toMatchObject({
       type: 'message',
       platform: 'sim',
       text: '/帮助',
+      messageId: `sim-${sent.json().id}`,
       chat: { chatId: 'office', isGroup: true },
     });
-    const transcript = (await app.inject({ url: '/sim/api/conversations/office' })).json();
+    const transcript = (
+      await app.inject({ url: '/sim/api/conversations/office', headers: auth })
+    ).json();
     expect(transcript.entries.at(-1)).toMatchObject({
+      id: sent.json().id,
       direction: 'in',
       senderId: 'zhengyi',
       body: { text: '/帮助' },
     });
+    // The page's own id names the event, so its retry of an accepted message is a duplicate.
+    const again = async () =>
+      app.inject({
+        method: 'POST',
+        url: '/sim/api/messages',
+        headers: auth,
+        payload: {
+          conversation: 'office',
+          personId: 'zhengyi',
+          text: '/我的',
+          clientId: 'c0ffee42',
+        },
+      });
+    expect((await again()).statusCode).toBe(202);
+    expect(queued.at(-1)).toMatchObject({ messageId: 'sim-c-c0ffee42' });
+    const tapped = await app.inject({
+      method: 'POST',
+      url: '/sim/api/actions',
+      headers: auth,
+      payload: {
+        conversation: 'office',
+        personId: 'zhangsan',
+        entryId: 7,
+        actionId: 'node.done',
+        value: { taskId: 'tsk_1', nodeId: 'nod_1' },
+        clientId: 'tap-0001',
+      },
+    });
+    expect(tapped.statusCode).toBe(202);
+    expect(tapped.json()).toEqual({ accepted: true });
+    expect(queued.at(-1)).toMatchObject({ type: 'card-action', eventId: 'sim-click-tap-0001' });
   });
 
   it.each([
@@ -202,10 +244,97 @@ describe('HTTP app', () => {
     ['a bad conversation', { conversation: '../etc', personId: 'a', text: 'x' }],
     ['an empty text', { conversation: 'office', personId: 'a', text: '' }],
     ['a huge text', { conversation: 'office', personId: 'a', text: 'x'.repeat(5000) }],
+    ['a bad client id', { conversation: 'office', personId: 'a', text: 'x', clientId: 'a b' }],
   ])('refuses a simulator message with %s', async (_name, payload) => {
-    const before = handled.length;
-    const res = await app.inject({ method: 'POST', url: '/sim/api/messages', payload });
+    const before = queued.length;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/sim/api/messages',
+      headers: auth,
+      payload,
+    });
     expect(res.statusCode).toBe(400);
-    expect(handled.length).toBe(before);
+    expect(queued.length).toBe(before);
+  });
+
+  describe('the simulator without room', () => {
+    /** A simulator app whose admission and inbox the test chooses. */
+    const simApp = (sim: Partial<SimRouteDeps>) =>
+      buildApp({
+        logLevel: 'silent',
+        adminToken: TOKEN,
+        metrics: createMetrics(),
+        orgStore: createOrgStore(database.db),
+        queues: [],
+        readinessChecks: [],
+        sim: { ...simDeps, ...sim },
+      });
+    const post = (target: FastifyInstance, text: string) =>
+      target.inject({
+        method: 'POST',
+        url: '/sim/api/messages',
+        headers: auth,
+        payload: { conversation: 'crowded', personId: 'zhengyi', text },
+      });
+    const written = async () =>
+      (await simDeps.transcript.list('crowded', 100)).map((e) =>
+        e.body.kind === 'text' ? e.body.text : '',
+      );
+
+    it('answers 429 at once past its accepts in flight, writing nothing', async () => {
+      const busy = await simApp({
+        admission: createAdmission({
+          limits: { ...roomy, maxInFlight: 0 },
+          backlog: async () => 0,
+        }),
+      });
+      const res = await post(busy, '/帮助 busy');
+      expect(res.statusCode).toBe(429);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.json().error.code).toBe('busy');
+      expect(await written()).not.toContain('/帮助 busy');
+      await busy.close();
+    });
+
+    it('answers 503 while the inbox backlog is over its bound, writing nothing', async () => {
+      const behind = await simApp({
+        admission: createAdmission({
+          limits: { ...roomy, maxBacklog: 100 },
+          backlog: async () => 5_000,
+        }),
+      });
+      // The first request reads the backlog in the background; the next one sees it.
+      await post(behind, '/帮助 first');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const res = await post(behind, '/帮助 behind');
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('2');
+      expect(res.json().error.code).toBe('backlog');
+      expect(await written()).not.toContain('/帮助 behind');
+      await behind.close();
+    });
+
+    it('answers 503 when the inbox does not take the event in time, and never hangs', async () => {
+      let started = 0;
+      const stuck = await simApp({
+        inbound: {
+          enqueue: () => {
+            started += 1;
+            return new Promise(() => undefined);
+          },
+        },
+        admission: createAdmission({
+          limits: { ...roomy, deadlineMs: 200 },
+          backlog: async () => 0,
+        }),
+      });
+      const began = Date.now();
+      const res = await post(stuck, '/帮助 stuck');
+      expect(Date.now() - began).toBeLessThan(2_000);
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(started).toBe(1);
+      await stuck.close();
+    });
   });
 });

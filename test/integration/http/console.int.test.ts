@@ -1,9 +1,7 @@
-import { EventEmitter } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDirectorySyncLog } from '../../../src/infra/db/repositories/directory-sync-log.drizzle.js';
 import { createOrgStore } from '../../../src/infra/db/repositories/org-store.drizzle.js';
-import { createSimTranscript } from '../../../src/infra/db/repositories/sim-transcript.drizzle.js';
 import { buildApp } from '../../../src/infra/http/app.js';
 import { createMetrics } from '../../../src/infra/metrics/metrics.js';
 import { loadTemplates } from '../../../src/main/templates.js';
@@ -38,14 +36,6 @@ describe('the console', () => {
       orgStore,
       queues: [],
       readinessChecks: [],
-      sim: {
-        tenantId: 'default',
-        orgStore,
-        transcript: createSimTranscript(engine.database.db),
-        inbound: engine.inbound,
-        events: new EventEmitter(),
-        onChange: () => undefined,
-      },
       console: {
         db: engine.database.db,
         tenantId: 'default',

@@ -1,9 +1,7 @@
-import { EventEmitter } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Org } from '../../../src/domain/org/org.types.js';
 import { createKpiSource } from '../../../src/infra/db/queries/kpi-source.drizzle.js';
-import { createSimTranscript } from '../../../src/infra/db/repositories/sim-transcript.drizzle.js';
 import { buildApp } from '../../../src/infra/http/app.js';
 import { registerDatabaseMetrics } from '../../../src/infra/metrics/db-metrics.js';
 import { instrumentInbound } from '../../../src/infra/metrics/instrumented-inbound.js';
@@ -56,14 +54,6 @@ describe('GET /api/kpis and /metrics', () => {
       orgStore,
       queues: [],
       readinessChecks: [],
-      sim: {
-        tenantId: TENANT,
-        orgStore,
-        transcript: createSimTranscript(database.db),
-        inbound,
-        events: new EventEmitter(),
-        onChange: () => undefined,
-      },
       kpis: {
         kpiSource: createKpiSource(database.db),
         orgStore,

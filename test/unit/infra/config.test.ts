@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     expect(config.orgFile).toBeNull();
     expect(config.templatesDir).toBeNull();
     expect(config.adminToken).toBeNull();
+    expect(config.simulator).toEqual({ mode: 'auto', orgFile: null });
     expect(config.admins).toEqual([]);
   });
 
@@ -47,6 +48,11 @@ describe('loadConfig', () => {
     ],
     [{ PORT: '' }, (c: ReturnType<typeof loadConfig>) => c.http.port === 3000],
     [
+      { BATON_SIMULATOR: 'on', BATON_SIMULATOR_ORG_FILE: 'demo.yaml' },
+      (c: ReturnType<typeof loadConfig>) =>
+        c.simulator.mode === 'on' && (c.simulator.orgFile ?? '').endsWith('/demo.yaml'),
+    ],
+    [
       { DATABASE_URL: 'postgresql://u@h/db' },
       (c: ReturnType<typeof loadConfig>) => c.db.url === 'postgresql://u@h/db',
     ],
@@ -62,6 +68,7 @@ describe('loadConfig', () => {
       BATON_TIMEZONE: 'Mars/Olympus',
       BATON_QUEUE_PREFIX: 'has:colon',
       BATON_ADMIN_TOKEN: 'short',
+      BATON_SIMULATOR: 'yes',
       LOG_LEVEL: 'loud',
     };
     let error: unknown;

@@ -122,8 +122,12 @@ export function createTaskRepository(tx: Db): TaskRepository {
       }
     },
 
-    async lockById(taskId) {
-      const rows = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for('update');
+    async lockById(tenantId, taskId) {
+      const rows = await tx
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, taskId)))
+        .for('update');
       return (await hydrate(rows))[0] ?? null;
     },
 
@@ -146,12 +150,13 @@ export function createTaskRepository(tx: Db): TaskRepository {
       return (await hydrate(rows))[0] ?? null;
     },
 
-    async findOpenInChat(platform: Platform, chatId: string) {
+    async findOpenInChat(tenantId: string, platform: Platform, chatId: string) {
       const rows = await tx
         .select()
         .from(tasks)
         .where(
           and(
+            eq(tasks.tenantId, tenantId),
             eq(tasks.originPlatform, platform),
             eq(tasks.originChatId, chatId),
             eq(tasks.status, 'open'),

@@ -2,12 +2,63 @@
 // Everything goes through Baton's real engine; this page only shows the transcript.
 const state = { people: [], chats: [], me: null, conversation: null };
 const $ = (id) => document.getElementById(id);
+/** The server's limit on a message, in characters. */
+const MAX_TEXT = 4000;
+/** The longest wait between retries a busy answer may ask for. */
+const MAX_RETRY_S = 30;
 
-async function api(path, options = {}) {
-  const res = await fetch(path, { headers: { 'content-type': 'application/json' }, ...options });
-  if (!res.ok)
-    throw new Error((await res.json().catch(() => ({}))).error?.message ?? res.statusText);
+/** A short line above the composer (busy, too long, failed); null hides it. */
+function notify(text) {
+  $('notice').textContent = text ?? '';
+  $('notice').hidden = !text;
+}
+
+async function failure(res) {
+  if (res.status === 401) return new Error('登录已失效，请刷新页面并输入管理令牌。');
+  const message = (await res.json().catch(() => ({}))).error?.message ?? res.statusText;
+  return new Error(`出错了（${res.status}）：${message}`);
+}
+
+async function api(path) {
+  const res = await fetch(path);
+  if (!res.ok) throw await failure(res);
   return res.json();
+}
+
+/**
+ * Posts a message or a tap. While Baton is busy (429, 503) it waits as Retry-After asks and
+ * sends the same body again: its clientId makes a second copy of an accepted one harmless.
+ */
+async function post(path, body) {
+  for (;;) {
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 429 && res.status !== 503) {
+      if (!res.ok) throw await failure(res);
+      notify(null);
+      return res.json();
+    }
+    const waitS = Math.min(Number(res.headers.get('retry-after')) || 2, MAX_RETRY_S);
+    notify(`接力正忙，${waitS} 秒后自动重发……`);
+    await new Promise((resolve) => setTimeout(resolve, waitS * 1000));
+  }
+}
+
+/** Messages and taps go one after another, so a retried one keeps its place. */
+let outgoing = Promise.resolve();
+function enqueue(job) {
+  outgoing = outgoing.then(job).catch((err) => notify(err.message));
+  return outgoing;
+}
+
+/** A random id per message or tap (crypto.randomUUID needs HTTPS; this does not). */
+function newClientId() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -116,27 +167,35 @@ function renderChats() {
   );
 }
 
-async function send(text) {
-  await api('/sim/api/messages', {
-    method: 'POST',
-    body: JSON.stringify({ conversation: state.conversation, personId: state.me, text }),
-  });
+function send(text) {
+  const body = {
+    conversation: state.conversation,
+    personId: state.me,
+    text,
+    clientId: newClientId(),
+  };
+  return enqueue(() => post('/sim/api/messages', body));
 }
 
-async function tap(entry, action) {
-  await api('/sim/api/actions', {
-    method: 'POST',
-    body: JSON.stringify({
-      conversation: entry.conversation,
-      personId: state.me,
-      entryId: entry.id,
-      actionId: action.actionId,
-      value: action.value,
-    }),
-  });
+function tap(entry, action) {
+  const body = {
+    conversation: entry.conversation,
+    personId: state.me,
+    entryId: entry.id,
+    actionId: action.actionId,
+    value: action.value,
+    clientId: newClientId(),
+  };
+  return enqueue(() => post('/sim/api/actions', body));
 }
 
 async function start() {
+  // A link carrying the token has set the cookie by now; keep the token out of the address bar.
+  const params = new URLSearchParams(location.search);
+  if (params.has('token')) {
+    params.delete('token');
+    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+  }
   const { people, chats } = await api('/sim/api/state');
   Object.assign(state, {
     people,
@@ -164,6 +223,11 @@ async function start() {
     e.preventDefault();
     const text = $('text').value.trim();
     if (!text) return;
+    const length = [...text].length;
+    if (length > MAX_TEXT) {
+      notify(`消息太长：最多 ${MAX_TEXT} 个字，现在有 ${length} 个字。请删减或分几条发送。`);
+      return;
+    }
     $('text').value = '';
     await send(text);
   });
@@ -172,4 +236,4 @@ async function start() {
   });
 }
 
-start();
+start().catch((err) => notify(err.message));

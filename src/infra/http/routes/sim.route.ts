@@ -6,6 +6,7 @@ import type { InboundHandler } from '../../../ports/inbound-handler.port.js';
 import type { OrgStore } from '../../../ports/org-store.port.js';
 import type { SimTranscript, SimTranscriptEntry } from '../../../ports/sim-transcript.port.js';
 import { PROJECT_ROOT } from '../../project-paths.js';
+import { type Admission, sendRefusal } from '../admission.js';
 
 const PUBLIC_DIR = join(PROJECT_ROOT, 'src', 'infra', 'http', 'public');
 /** A Map, not an object: `/sim/assets/valueOf` must not find Object.prototype's. */
@@ -15,10 +16,14 @@ const ASSETS: ReadonlyMap<string, string> = new Map([
 ]);
 
 export interface SimRouteDeps {
+  /** The simulator's organisation (the sandbox beside a real platform). */
   readonly tenantId: string;
   readonly orgStore: OrgStore;
   readonly transcript: SimTranscript;
-  readonly inbound: InboundHandler;
+  /** What people type and tap goes to the durable inbox; workers run it through the engine. */
+  readonly inbound: Pick<InboundHandler, 'enqueue'>;
+  /** Bounds accepts in flight and the inbox's backlog: past them, 429/503 at once. */
+  readonly admission: Admission;
   /** Emits `entry` for every transcript change, from any process. */
   readonly events: NodeJS.EventEmitter;
   /** Announces a transcript change (what a person typed) to every process. */
@@ -32,10 +37,17 @@ const SIM_GROUPS = [
 ];
 
 const conversationPattern = '^(user:)?[A-Za-z0-9_.-]{1,64}$';
+/**
+ * The page's own id for a message or tap, the same on each retry: the inbox refuses an event id
+ * it already holds, so a retry after an answer that got lost is not run twice.
+ */
+const clientIdSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } as const;
 
 /**
  * The chat simulator: a page, its transcript, a live stream of changes, and two ways in (typing,
- * tapping a card button) that become inbound events like any platform's.
+ * tapping a card button) that become inbound events like any platform's. Both are answered 202
+ * once the event is in the inbox, or refused with Retry-After when there is no room (mount
+ * behind the admin token: the caller acts as whoever it names).
  */
 export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
   app.get('/sim', async (_request, reply) =>
@@ -91,6 +103,8 @@ export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
       'cache-control': 'no-cache',
       connection: 'keep-alive',
     });
+    // Now, not with the first entry: the page (and a test) learns at once that it is connected.
+    reply.raw.flushHeaders();
     const send = (entry: SimTranscriptEntry) =>
       reply.raw.write(`event: entry\ndata: ${JSON.stringify(entry)}\n\n`);
     const keepAlive = setInterval(() => reply.raw.write(': keep-alive\n\n'), 15_000);
@@ -101,7 +115,7 @@ export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
     });
   });
 
-  app.post<{ Body: { conversation: string; personId: string; text: string } }>(
+  app.post<{ Body: { conversation: string; personId: string; text: string; clientId?: string } }>(
     '/sim/api/messages',
     {
       schema: {
@@ -114,33 +128,41 @@ export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
             personId: { type: 'string', minLength: 1, maxLength: 64 },
             // No NUL: PostgreSQL text cannot hold it.
             text: { type: 'string', minLength: 1, maxLength: 4000, pattern: '^[^\\u0000]*$' },
+            clientId: clientIdSchema,
           },
         },
       },
     },
     async (request, reply) => {
-      const { conversation, personId, text } = request.body;
-      const entry = await deps.transcript.append({
-        conversation,
-        direction: 'in',
-        senderId: personId,
-        body: { kind: 'text', text, mentions: [] },
-      });
-      deps.onChange(entry);
+      const { conversation, personId, text, clientId } = request.body;
       const isGroup = !conversation.startsWith('user:');
-      await deps.inbound.handle({
-        type: 'message',
-        platform: 'sim',
-        tenantKey: deps.tenantId,
-        messageId: `sim-${entry.id}`,
-        chat: { chatId: isGroup ? conversation : personId, isGroup },
-        sender: { platformUserId: personId, displayName: null },
-        text,
-        mentions: [],
-        receivedAt: entry.createdAt,
-        replyHandle: null,
+      const outcome = await deps.admission.run(async (stillWanted) => {
+        // Written before the event is queued: whatever the engine answers comes after it.
+        const entry = await deps.transcript.append({
+          conversation,
+          direction: 'in',
+          senderId: personId,
+          body: { kind: 'text', text, mentions: [] },
+        });
+        deps.onChange(entry);
+        // Answered 503 meanwhile: the page sends it again, so this one must not run.
+        if (!stillWanted()) return entry;
+        await deps.inbound.enqueue({
+          type: 'message',
+          platform: 'sim',
+          tenantKey: deps.tenantId,
+          messageId: clientId ? `sim-c-${clientId}` : `sim-${entry.id}`,
+          chat: { chatId: isGroup ? conversation : personId, isGroup },
+          sender: { platformUserId: personId, displayName: null },
+          text,
+          mentions: [],
+          receivedAt: entry.createdAt,
+          replyHandle: null,
+        });
+        return entry;
       });
-      return reply.status(202).send({ accepted: true, id: entry.id });
+      if (outcome.kind === 'refused') return sendRefusal(reply, outcome.refusal);
+      return reply.status(202).send({ accepted: true, id: outcome.value.id });
     },
   );
 
@@ -151,6 +173,7 @@ export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
       entryId: number;
       actionId: string;
       value: Record<string, string>;
+      clientId?: string;
     };
   }>(
     '/sim/api/actions',
@@ -170,26 +193,31 @@ export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
               additionalProperties: { type: 'string', maxLength: 128 },
               maxProperties: 8,
             },
+            clientId: clientIdSchema,
           },
         },
       },
     },
     async (request, reply) => {
-      const { conversation, personId, entryId, actionId, value } = request.body;
+      const { conversation, personId, entryId, actionId, value, clientId } = request.body;
       const isGroup = !conversation.startsWith('user:');
-      await deps.inbound.handle({
-        type: 'card-action',
-        platform: 'sim',
-        tenantKey: deps.tenantId,
-        eventId: `sim-click-${randomUUID()}`,
-        chat: { chatId: isGroup ? conversation : personId, isGroup },
-        user: { platformUserId: personId, displayName: null },
-        cardRef: String(entryId),
-        actionId,
-        value,
-        receivedAt: new Date(),
-        replyHandle: null,
-      });
+      // The card changes in the transcript once a worker ran the tap: the answer carries none.
+      const outcome = await deps.admission.run(() =>
+        deps.inbound.enqueue({
+          type: 'card-action',
+          platform: 'sim',
+          tenantKey: deps.tenantId,
+          eventId: `sim-click-${clientId ?? randomUUID()}`,
+          chat: { chatId: isGroup ? conversation : personId, isGroup },
+          user: { platformUserId: personId, displayName: null },
+          cardRef: String(entryId),
+          actionId,
+          value,
+          receivedAt: new Date(),
+          replyHandle: null,
+        }),
+      );
+      if (outcome.kind === 'refused') return sendRefusal(reply, outcome.refusal);
       return reply.status(202).send({ accepted: true });
     },
   );
