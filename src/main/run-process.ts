@@ -43,6 +43,19 @@ const SIM_ADMISSION = {
   backlogMaxAgeMs: 500,
 } as const;
 
+/**
+ * The platform callbacks' admission limits: far above any real load, so that only overload
+ * meets them, and then answered 503 at once (WeCom sends the callback again later) instead of
+ * piling up sockets and bodies. 5,000 inbox events are several seconds to a minute of the
+ * engine's work. The routes bound their own waits within this (the bot's passive replies).
+ */
+const PLATFORM_ADMISSION = {
+  maxInFlight: 1_024,
+  maxBacklog: 5_000,
+  deadlineMs: 5_000,
+  backlogMaxAgeMs: 500,
+} as const;
+
 export type ProcessMode = 'all' | 'serve' | 'worker';
 
 /** Starts Baton in one of its modes and keeps it running until SIGTERM/SIGINT. */
@@ -150,6 +163,10 @@ async function startHttp(
       now: () => new Date(),
     },
     orgStore,
+    platformAdmission: createAdmission({
+      limits: PLATFORM_ADMISSION,
+      backlog: async () => (await countInbox(infra.database.db)).waiting,
+    }),
     ...(engine.simulator.enabled
       ? {
           sim: {

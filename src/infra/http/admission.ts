@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Why a request was not taken, and when to try again; nothing of it was written. */
 export interface Refusal {
@@ -23,6 +23,8 @@ export interface AdmissionLimits {
 }
 
 export interface Admission {
+  /** Takes a slot when there is room (free it with `release`, once), else the refusal. */
+  enter(): { readonly release: () => void } | Refusal;
   /**
    * Runs `work` when this process and the workers behind it have room, else refuses at once.
    * Past the deadline it refuses too, and `stillWanted()` tells the work (still running) not to
@@ -69,17 +71,28 @@ export function createAdmission(deps: {
     return backlog.value;
   }
 
-  return {
-    async run(work) {
-      if (inFlight >= limits.maxInFlight)
-        return refused({ status: 429, code: 'busy', retryAfterS: 1 });
-      if (currentBacklog() > limits.maxBacklog)
-        return refused({ status: 503, code: 'backlog', retryAfterS: 2 });
-      inFlight += 1;
-      let wanted = true;
-      const running = work(() => wanted).finally(() => {
+  function enter(): { release: () => void } | Refusal {
+    if (inFlight >= limits.maxInFlight) return { status: 429, code: 'busy', retryAfterS: 1 };
+    if (currentBacklog() > limits.maxBacklog)
+      return { status: 503, code: 'backlog', retryAfterS: 2 };
+    inFlight += 1;
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
         inFlight -= 1;
-      });
+      },
+    };
+  }
+
+  return {
+    enter,
+    async run(work) {
+      const entry = enter();
+      if ('status' in entry) return { kind: 'refused', refusal: entry };
+      let wanted = true;
+      const running = work(() => wanted).finally(entry.release);
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<typeof LATE>((resolve) => {
         timer = setTimeout(() => resolve(LATE), limits.deadlineMs);
@@ -102,6 +115,20 @@ export function createAdmission(deps: {
 
 function refused(refusal: Refusal): { kind: 'refused'; refusal: Refusal } {
   return { kind: 'refused', refusal };
+}
+
+/**
+ * An onRequest gate for routes whose work is bounded by `admission`: a request without room is
+ * answered at once, before its body is read or its signature checked, so that shedding load
+ * costs little. The slot is held until the answer is sent or the client went away. Platforms
+ * get 503 (WeCom sends a callback again later), never 429.
+ */
+export function admissionGate(admission: Admission) {
+  return async (_request: FastifyRequest, reply: FastifyReply) => {
+    const entry = admission.enter();
+    if ('status' in entry) return sendRefusal(reply, { ...entry, status: 503 });
+    reply.raw.once('close', entry.release);
+  };
 }
 
 const MESSAGES: Record<Refusal['code'], string> = {

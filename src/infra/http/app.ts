@@ -5,6 +5,7 @@ import type { OrgStore } from '../../ports/org-store.port.js';
 import { loggerOptions, serializeRequest } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { requireAdminToken } from './admin-auth.js';
+import { type Admission, admissionGate } from './admission.js';
 import { handleHttpError } from './error-handler.js';
 import { consoleRoutes } from './routes/console.route.js';
 import { type ConsoleRouteDeps, consoleApiRoutes } from './routes/console-api.route.js';
@@ -41,6 +42,8 @@ export interface AppDeps {
   readonly kpis?: KpiRouteDeps;
   /** Chat platforms' callback routes; each verifies its own signatures (no admin token). */
   readonly platformRoutes?: readonly FastifyPluginAsync[];
+  /** Bounds the platform callbacks in flight and the work waiting behind them (503 past it). */
+  readonly platformAdmission?: Admission;
 }
 
 /** Callbacks are small; 1 MiB is far above any real one and bounds what a client can make us parse. */
@@ -62,7 +65,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(metricsRoutes, { metrics: deps.metrics });
   await app.register(healthRoutes, { checks: deps.readinessChecks });
-  for (const routes of deps.platformRoutes ?? []) await app.register(routes);
+  await app.register(async (platform) => {
+    const admission = deps.platformAdmission;
+    if (admission) platform.addHook('onRequest', admissionGate(admission));
+    for (const routes of deps.platformRoutes ?? []) await platform.register(routes);
+  });
   await app.register(async (api) => {
     api.addHook('onRequest', requireAdminToken(deps.adminToken));
     if (deps.sim) await api.register(simRoutes, deps.sim);

@@ -70,7 +70,10 @@ describe('the simulator behind the admin token', () => {
         orgStore,
         transcript: createSimTranscript(database.db),
         inbound: { enqueue: keep },
-        admission: { run: async (work) => ({ kind: 'done', value: await work(() => true) }) },
+        admission: {
+          enter: () => ({ release: () => undefined }),
+          run: async (work) => ({ kind: 'done', value: await work(() => true) }),
+        },
         events: new EventEmitter(),
         onChange: () => undefined,
       },
