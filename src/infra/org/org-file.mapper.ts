@@ -18,6 +18,7 @@ export function tenantSettingsFromOrgFile(file: OrgFile): TenantSettings {
       holidays: file.holidays,
       extraHolidays: [...file.extraHolidays].sort(),
       extraWorkdays: [...file.extraWorkdays].sort(),
+      officialSchedules: [],
     },
     escalation: { normal, urgent },
   };
