@@ -1,10 +1,17 @@
-import type { CalendarConfig, LocalDate, ScheduleOrigin } from './calendar.types.js';
+import type {
+  CalendarConfig,
+  LocalDate,
+  OfficialSchedule,
+  ScheduleOrigin,
+} from './calendar.types.js';
 import {
   CN_HOLIDAY_DATA_LAST_YEAR,
   CN_HOLIDAY_DATA_SOURCE,
   cnStatutoryDayKind,
   hasBundledSchedule,
 } from './cn-holidays.js';
+import { weekdayOf } from './local-date.models.js';
+import { statutoryHolidays } from './statutory-holidays.js';
 
 /** How one year's days off are known. */
 export type YearCoverage =
@@ -60,4 +67,33 @@ export function lastOfficialYear(config: CalendarConfig): number | null {
 export function yearsWithoutSchedule(config: CalendarConfig, years: readonly number[]): number[] {
   if (config.holidays !== 'cn') return [];
   return years.filter((year) => coverageOf(config, year).kind === 'statutory');
+}
+
+/** What a year's schedule lists, before it is known where it came from. */
+export type ScheduleDays = Pick<OfficialSchedule, 'year' | 'holidays' | 'workdays'>;
+
+/**
+ * What is wrong with a year's schedule, as sentences (empty when nothing is): a date outside
+ * the year, a date listed both as day off and as working day, a make-up working day that is not
+ * a weekend, or a statutory holiday missing (a notice only ever adds days off to the law's).
+ */
+export function scheduleProblems({ year, holidays, workdays }: ScheduleDays): string[] {
+  const problems: string[] = [];
+  const outside = [...holidays, ...workdays].filter((date) => !date.startsWith(`${year}-`));
+  if (outside.length > 0) problems.push(`dates outside ${year}: ${outside.join(', ')}`);
+  const off = new Set(holidays);
+  const both = workdays.filter((date) => off.has(date));
+  if (both.length > 0) problems.push(`both a holiday and a workday: ${both.join(', ')}`);
+  const weekdays = workdays.filter((date) => {
+    const weekday = weekdayOf(date);
+    return weekday >= 1 && weekday <= 5;
+  });
+  if (weekdays.length > 0)
+    problems.push(`make-up workdays fall on weekends, these do not: ${weekdays.join(', ')}`);
+  const missing = statutoryHolidays(year).filter((holiday) => !off.has(holiday.date));
+  if (missing.length > 0) {
+    const named = missing.map((holiday) => `${holiday.date} (${holiday.festival})`).join(', ');
+    problems.push(`statutory holidays missing from holidays: ${named}`);
+  }
+  return problems;
 }

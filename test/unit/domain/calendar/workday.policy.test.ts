@@ -111,3 +111,28 @@ describe('extra holidays and workdays', () => {
     expect(isWorkday(date)).toBe(expected);
   });
 });
+
+describe('a loaded official schedule beyond the package data', () => {
+  const isWorkday = createWorkdayRule({
+    ...BASE,
+    officialSchedules: [
+      {
+        year: 2027,
+        // A bridging Monday off and a make-up Saturday, as a notice would add them.
+        holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-09'],
+        workdays: ['2027-02-20'],
+        origin: 'import',
+        source: 'test',
+      },
+    ],
+  });
+  it.each([
+    ['2027-01-01', false, 'listed'],
+    ['2027-02-09', false, 'a bridging day the law does not give'],
+    ['2027-02-20', true, 'a make-up Saturday'],
+    ['2027-02-05', true, 'not listed: the notice, not the law, decides the year'],
+    ['2028-01-01', false, 'a year without a schedule: the law'],
+  ])('%s → %s (%s)', (date, expected) => {
+    expect(isWorkday(date)).toBe(expected);
+  });
+});
