@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Org } from '../../../domain/org/org.types.js';
 import type { OrgStore } from '../../../ports/org-store.port.js';
-import { type StoredTenantSettings, storedSchedules } from '../../org/org-file.mapper.js';
-import { withShippedSchedules } from '../../org/shipped-calendars.js';
+import type { StoredTenantSettings } from '../../org/org-file.mapper.js';
+import { calendarOfSettings } from '../../org/tenant-calendars.js';
 import type { Db } from '../client.js';
 import { chats, departments, people, roleAssignments, tenants } from '../schema/index.js';
 
@@ -33,10 +33,7 @@ export function createOrgStore(db: Db): OrgStore {
           .map((r) => r.personId)
           .sort();
       const org: Org = {
-        calendar: {
-          ...settings.calendar,
-          officialSchedules: withShippedSchedules(storedSchedules(settings)),
-        },
+        calendar: calendarOfSettings(settings),
         escalation: settings.escalation,
         departments: depts
           .map((d) => ({ id: d.id, name: d.name, liaisonId: d.liaisonId, leaderId: d.leaderId }))
