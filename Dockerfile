@@ -17,6 +17,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY migrations ./migrations
 COPY templates ./templates
+COPY calendars ./calendars
 COPY examples ./examples
 COPY src/infra/http/public ./src/infra/http/public
 RUN mkdir -p /data && chown node:node /data

@@ -1,3 +1,4 @@
+import { unloadedScheduleNote } from '../src/domain/calendar/calendar-notice.js';
 import { formatDeadline } from '../src/domain/deadline/deadline.formatter.js';
 import { formatDuration } from '../src/domain/shared/duration.parser.js';
 import type { Task, TaskNode } from '../src/domain/task/task.types.js';
@@ -27,12 +28,29 @@ export function taskCard(task: Task, ctx: CardContext): Card {
         : []),
     ],
     steps: task.nodes.map((n) => stepOf(task, n, ctx)),
-    note: task.pendingExtension ? `延期申请待发起人审批：${task.pendingExtension.reason}` : null,
+    note: noteOf(task, ctx),
     actions:
       task.status === 'open' ? [...extensionActions(task), ...actionsFor(task)].slice(0, 6) : [],
     link: { label: '在控制台查看', url: `${ctx.publicUrl}/tasks/${task.id}` },
     mentions: [],
   };
+}
+
+const OPEN_NODE_STATUSES: ReadonlySet<TaskNode['status']> = new Set([
+  'pending',
+  'active',
+  'paused',
+]);
+
+function noteOf(task: Task, ctx: CardContext): string | null {
+  const extension = task.pendingExtension
+    ? `延期申请待发起人审批：${task.pendingExtension.reason}`
+    : null;
+  const openDeadlines = task.nodes.flatMap((n) =>
+    n.dueAt && OPEN_NODE_STATUSES.has(n.status) ? [n.dueAt] : [],
+  );
+  const calendar = unloadedScheduleNote(ctx.calendar, openDeadlines);
+  return [extension, calendar].filter((line) => line !== null).join('\n') || null;
 }
 
 function toneOf(task: Task, late: boolean): CardTone {

@@ -17,3 +17,4 @@ export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.ur
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 export const TEMPLATES_DIR = join(PROJECT_ROOT, 'templates');
 export const SAMPLE_ORG_FILE = join(PROJECT_ROOT, 'examples', 'org.sample.yaml');
+export const CALENDARS_DIR = join(PROJECT_ROOT, 'calendars');

@@ -9,6 +9,7 @@ import { OrgFileError, readOrgFile } from '../infra/org/org-file.parser.js';
 import { createOutboxWakeupPublisher } from '../infra/outbox/outbox-wakeup.js';
 import { formatQueueStatus, readQueueStatus } from '../infra/queue/queue-status.js';
 import { createQueues } from '../infra/queue/queues.js';
+import { calendarCommand } from './calendar-command.js';
 import { createDirectorySyncRunner } from './directory-sync.js';
 import { openDatabaseAndMigrate, openInfrastructure, StartupError } from './infrastructure.js';
 import { bootstrapOrg } from './org-bootstrap.js';
@@ -24,6 +25,8 @@ const USAGE = `Usage: baton <command>
   org import <file>   load an org file (YAML) into the database and exit
   directory sync      sync people and departments from WeCom/DingTalk contacts and exit
   queues              show the job queues, the outbox and the deliveries (what waits or fails)
+  calendar            per year, whether the State Council's holiday schedule is loaded and from where
+  calendar import <file>  load one year's schedule (see calendars/README.md) and show the above
   help                show this text
 
 Configuration comes from the environment; see README.md.`;
@@ -53,6 +56,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return directoryCommand(rest, config, logger);
     case 'queues':
       return queuesCommand(rest, config, logger);
+    case 'calendar':
+      return calendarCommand(rest, config, logger);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 2;

@@ -1,10 +1,12 @@
 import { count, ne } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { yearsWithoutSchedule } from '../domain/calendar/official-schedule.models.js';
 import type { Config } from '../infra/config/config.js';
 import type { Db } from '../infra/db/client.js';
 import { importOrgFile } from '../infra/db/repositories/org-import.drizzle.js';
 import { tenants } from '../infra/db/schema/index.js';
 import { readOrgFile } from '../infra/org/org-file.parser.js';
+import { loadTenantCalendars } from '../infra/org/tenant-calendars.js';
 import { SAMPLE_ORG_FILE } from '../infra/project-paths.js';
 import { StartupError } from './infrastructure.js';
 import { SANDBOX_TENANT_ID, sandboxOrgFile } from './simulator.js';
@@ -14,6 +16,11 @@ import { SANDBOX_TENANT_ID, sandboxOrgFile } from './simulator.js';
  * the sample organisation so the simulator has people and chats to show.
  */
 export async function bootstrapOrg(config: Config, db: Db, logger: Logger): Promise<void> {
+  await loadOrg(config, db, logger);
+  await warnOfUnloadedSchedules(db, logger);
+}
+
+async function loadOrg(config: Config, db: Db, logger: Logger): Promise<void> {
   if (config.orgFile) {
     const file = await readOrgFile(config.orgFile);
     if (file.tenant.id === SANDBOX_TENANT_ID) {
@@ -46,4 +53,20 @@ export async function bootstrapSandboxOrg(config: Config, db: Db, logger: Logger
   const path = config.simulator.orgFile ?? SAMPLE_ORG_FILE;
   const summary = await importOrgFile(db, sandboxOrgFile(await readOrgFile(path)));
   logger.info({ file: path, ...summary }, 'simulator sandbox organisation loaded');
+}
+
+/**
+ * Names this year and next when the State Council's schedule of either is not loaded:
+ * deadlines there skip the statutory holidays but know no bridging days or 调休.
+ */
+async function warnOfUnloadedSchedules(db: Db, logger: Logger): Promise<void> {
+  const thisYear = new Date().getFullYear();
+  for (const { tenantId, calendar } of await loadTenantCalendars(db)) {
+    const years = yearsWithoutSchedule(calendar, [thisYear, thisYear + 1]);
+    if (years.length === 0) continue;
+    logger.warn(
+      { tenantId, years },
+      `no State Council holiday schedule loaded for ${years.join(', ')}: deadlines there follow the statutory holidays only; add it with \`baton calendar import <file>\` or the org file's calendar: (see calendars/README.md)`,
+    );
+  }
 }

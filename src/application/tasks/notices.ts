@@ -1,4 +1,5 @@
 import type { CardContext } from '../../../cards/card-context.js';
+import { unloadedScheduleNote } from '../../domain/calendar/calendar-notice.js';
 import { formatDeadline } from '../../domain/deadline/deadline.formatter.js';
 import type { NoticeReason, PingKind } from '../../domain/task/task.effects.js';
 import type { Task, TaskNode } from '../../domain/task/task.types.js';
@@ -20,9 +21,10 @@ const NOTICE_TEXT: Record<NoticeReason, string> = {
 };
 
 function deadlineText(node: TaskNode, ctx: CardContext): string {
-  return node.dueAt
-    ? `，截止 ${formatDeadline(node.dueAt, { now: ctx.now, calendar: ctx.calendar })}`
-    : '';
+  if (!node.dueAt) return '';
+  const note = unloadedScheduleNote(ctx.calendar, [node.dueAt]);
+  const due = formatDeadline(node.dueAt, { now: ctx.now, calendar: ctx.calendar });
+  return `，截止 ${due}${note ? `（${note}）` : ''}`;
 }
 
 /** One line telling someone what happened to a task or node. */

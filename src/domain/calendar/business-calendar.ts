@@ -25,11 +25,10 @@ const MAX_SCAN_DAYS = 3660;
  * Creates the working calendar of one organisation: all local-time maths happens in
  * `config.timezone` (via `Intl`), never in the server's zone, and is DST-safe.
  *
- * With `holidays: 'cn'` working days follow the Chinese statutory calendar from the
- * `chinese-days` package — holidays and official make-up working days (调休). That data only
- * reaches 2026 (see `CN_HOLIDAY_DATA_LAST_YEAR`); for later years the calendar falls back to
- * Monday–Friday until the package is updated, so list known later holidays in
- * `extraHolidays` / `extraWorkdays` meanwhile.
+ * With `holidays: 'cn'` working days follow each year's official schedule — holidays and
+ * make-up working days (调休) — from `config.officialSchedules` or the `chinese-days` package
+ * (years up to 2026); a year with neither gets the statutory holidays computed by law (see
+ * `statutoryHolidays`), never a bare Monday–Friday week.
  *
  * @throws DomainError `calendar.invalid_timezone`, `calendar.invalid_work_hours` or
  *   `calendar.invalid_date` when the configuration cannot be used.
@@ -105,7 +104,9 @@ function assertUsableConfig(config: CalendarConfig): void {
   ) {
     throw invalidWorkHoursError(`${formatMinuteOfDay(start)}-${formatMinuteOfDay(end)}`);
   }
-  for (const date of [...config.extraHolidays, ...config.extraWorkdays]) {
+  const schedules = config.officialSchedules;
+  const scheduled = schedules.flatMap((schedule) => [...schedule.holidays, ...schedule.workdays]);
+  for (const date of [...config.extraHolidays, ...config.extraWorkdays, ...scheduled]) {
     if (!parseLocalDate(date)) throw invalidCalendarDateError(date);
   }
 }

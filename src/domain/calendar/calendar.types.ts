@@ -16,6 +16,28 @@ export interface CalendarConfig {
   readonly extraHolidays: readonly LocalDate[];
   /** The org's own extra working days; they win over statutory holidays and weekends. */
   readonly extraWorkdays: readonly LocalDate[];
+  /**
+   * The State Council's yearly schedules loaded beside the bundled ones, first match per year
+   * wins. A year with none falls back to the statutory holidays computed by law.
+   */
+  readonly officialSchedules: readonly OfficialSchedule[];
+}
+
+/** Who put an official schedule in place: the org file, `baton calendar import`, or Baton's `calendars/`. */
+export type ScheduleOrigin = 'org-file' | 'import' | 'baton';
+
+/**
+ * One year of the State Council's notice (国务院办公厅关于某年部分节假日安排的通知): every day
+ * off of its holidays (weekends inside them included) and the make-up working days (调休).
+ * Dates it does not list follow the Monday–Friday rule.
+ */
+export interface OfficialSchedule {
+  readonly year: number;
+  readonly holidays: readonly LocalDate[];
+  readonly workdays: readonly LocalDate[];
+  readonly origin: ScheduleOrigin;
+  /** What it was read from, for people: a file name, the notice's title or number. */
+  readonly source: string;
 }
 
 /**

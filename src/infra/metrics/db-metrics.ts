@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { Counter, Gauge } from 'prom-client';
 import { z } from 'zod';
+import { lastOfficialYear } from '../../domain/calendar/official-schedule.models.js';
 import { type Db, queryRows } from '../db/client.js';
 import { countInbox } from '../db/queries/inbox-counts.js';
+import { loadTenantCalendars } from '../org/tenant-calendars.js';
 import type { Metrics } from './metrics.js';
 
 const countRow = z.object({
@@ -37,6 +39,19 @@ export function registerDatabaseMetrics(metrics: Metrics, db: Db): void {
       );
       this.reset();
       for (const r of rows) this.set({ platform: r.a ?? '', purpose: r.b ?? '', status: r.c }, r.n);
+    },
+  });
+  new Gauge({
+    name: 'baton_calendar_official_schedule_last_year',
+    help: "Last year with the State Council's holiday schedule loaded, per tenant; later years follow the statutory holidays only",
+    labelNames: ['tenant'] as const,
+    registers,
+    async collect() {
+      this.reset();
+      for (const { tenantId, calendar } of await loadTenantCalendars(db)) {
+        const year = lastOfficialYear(calendar);
+        if (year !== null) this.set({ tenant: tenantId }, year);
+      }
     },
   });
   new Gauge({

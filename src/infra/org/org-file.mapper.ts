@@ -1,4 +1,4 @@
-import type { CalendarConfig } from '../../domain/calendar/calendar.types.js';
+import type { CalendarConfig, OfficialSchedule } from '../../domain/calendar/calendar.types.js';
 import type { EscalationLadder } from '../../domain/org/org.types.js';
 import type { OrgFile } from './org-file.schema.js';
 
@@ -6,6 +6,18 @@ import type { OrgFile } from './org-file.schema.js';
 export interface TenantSettings {
   readonly calendar: CalendarConfig;
   readonly escalation: { readonly normal: EscalationLadder; readonly urgent: EscalationLadder };
+}
+
+/** Settings as rows written before official schedules existed may still hold them. */
+export type StoredTenantSettings = Omit<TenantSettings, 'calendar'> & {
+  readonly calendar: Omit<CalendarConfig, 'officialSchedules'> & {
+    readonly officialSchedules?: readonly OfficialSchedule[];
+  };
+};
+
+/** The schedules a tenant row holds (none in rows from before they existed). */
+export function storedSchedules(settings: StoredTenantSettings): readonly OfficialSchedule[] {
+  return settings.calendar.officialSchedules ?? [];
 }
 
 export function tenantSettingsFromOrgFile(file: OrgFile): TenantSettings {
@@ -18,7 +30,39 @@ export function tenantSettingsFromOrgFile(file: OrgFile): TenantSettings {
       holidays: file.holidays,
       extraHolidays: [...file.extraHolidays].sort(),
       extraWorkdays: [...file.extraWorkdays].sort(),
+      officialSchedules: Object.entries(file.calendar)
+        .map(([year, days]) => ({
+          year: Number(year),
+          holidays: [...days.holidays].sort(),
+          workdays: [...days.workdays].sort(),
+          origin: 'org-file' as const,
+          source: days.source ?? 'org file',
+        }))
+        .sort((a, b) => a.year - b.year),
     },
     escalation: { normal, urgent },
   };
+}
+
+/**
+ * The schedules to keep when an org file is loaded again: the file's own, plus the years
+ * brought in by `baton calendar import` that the file does not name (the file wins a year).
+ */
+export function mergeSchedules(
+  fromFile: readonly OfficialSchedule[],
+  stored: readonly OfficialSchedule[],
+): OfficialSchedule[] {
+  const named = new Set(fromFile.map((schedule) => schedule.year));
+  const imported = stored.filter((s) => s.origin === 'import' && !named.has(s.year));
+  return [...fromFile, ...imported].sort((a, b) => a.year - b.year);
+}
+
+/** The schedules after importing `schedule`: it replaces whatever held its year. */
+export function withImportedSchedule(
+  stored: readonly OfficialSchedule[],
+  schedule: OfficialSchedule,
+): OfficialSchedule[] {
+  return [...stored.filter((s) => s.year !== schedule.year), schedule].sort(
+    (a, b) => a.year - b.year,
+  );
 }

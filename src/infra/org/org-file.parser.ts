@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { type CalendarFile, calendarFileSchema } from './calendar-year.schema.js';
 import { findReferenceProblems } from './org-file.references.js';
 import { type OrgFile, orgFileSchema } from './org-file.schema.js';
 
@@ -16,9 +18,10 @@ export class OrgFileError extends Error {
   constructor(
     readonly file: string,
     readonly problems: readonly OrgFileProblem[],
+    what = 'org file',
   ) {
     const lines = problems.map((p) => `  ${file}:${p.line}:${p.column} ${p.path}: ${p.message}`);
-    super(`Invalid org file ${file}:\n${lines.join('\n')}`);
+    super(`Invalid ${what} ${file}:\n${lines.join('\n')}`);
     this.name = 'OrgFileError';
   }
 }
@@ -29,6 +32,26 @@ export async function readOrgFile(path: string): Promise<OrgFile> {
 
 /** Parses and validates org-file YAML. Throws OrgFileError naming the line of every problem. */
 export function parseOrgFile(text: string, fileName: string): OrgFile {
+  return parseYamlFile(text, fileName, orgFileSchema, findReferenceProblems, 'org file');
+}
+
+export async function readCalendarFile(path: string): Promise<CalendarFile> {
+  return parseCalendarFile(await readFile(path, 'utf8'), path);
+}
+
+/** Parses and validates a calendar file (one year of the State Council's schedule). */
+export function parseCalendarFile(text: string, fileName: string): CalendarFile {
+  return parseYamlFile(text, fileName, calendarFileSchema, () => [], 'calendar file');
+}
+
+/** YAML checked against `schema` and `moreProblems`; throws OrgFileError naming every line. */
+function parseYamlFile<T>(
+  text: string,
+  fileName: string,
+  schema: z.ZodType<T>,
+  moreProblems: (raw: unknown) => readonly { path: (string | number)[]; message: string }[],
+  what: string,
+): T {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -43,16 +66,17 @@ export function parseOrgFile(text: string, fileName: string): OrgFile {
           message: e.message.split('\n')[0] ?? '',
         };
       }),
+      what,
     );
   }
   const raw: unknown = doc.toJS() ?? {};
-  const parsed = orgFileSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   const issues = [
     ...(parsed.success ? [] : parsed.error.issues).map((issue) => ({
       path: issue.path.filter((k): k is string | number => typeof k !== 'symbol'),
       message: issue.message,
     })),
-    ...findReferenceProblems(raw),
+    ...moreProblems(raw),
   ];
   if (parsed.success && issues.length === 0) return parsed.data;
   throw new OrgFileError(
@@ -61,6 +85,7 @@ export function parseOrgFile(text: string, fileName: string): OrgFile {
       const pos = lineCounter.linePos(offsetOf(doc.contents, path));
       return { path: path.join('.') || '(root)', line: pos.line, column: pos.col, message };
     }),
+    what,
   );
 }
 

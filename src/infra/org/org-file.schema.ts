@@ -1,23 +1,14 @@
 import { z } from 'zod';
-import { parseLocalDate } from '../../domain/calendar/local-date.models.js';
 import { parseWorkHours } from '../../domain/calendar/work-hours.parser.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { parseDuration } from '../../domain/shared/duration.parser.js';
 import { isKnownTimeZone } from '../config/time-zone.js';
+import { dateEntry, orgCalendarSchema } from './calendar-year.schema.js';
 
 const id = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'ids are 1-64 letters, digits, _ . or -' });
 const name = z.string().trim().min(1).max(64);
-const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'dates are written YYYY-MM-DD' })
-  .refine((d) => parseLocalDate(d) !== null, { message: 'not a real date' });
-/** YAML reads an unquoted 2026-12-31 as a Date; accept both spellings. */
-const dateEntry = z.preprocess(
-  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
-  localDate,
-);
 
 /** Turns a domain parser's DomainError into a zod issue, so every problem is listed at once. */
 function viaDomain<T>(parse: (text: string) => T) {
@@ -100,6 +91,8 @@ export const orgFileSchema = z
     holidays: z.enum(['cn', 'none']).default('cn'),
     extraHolidays: z.array(dateEntry).default([]),
     extraWorkdays: z.array(dateEntry).default([]),
+    /** The State Council's yearly schedules the org loads itself (e.g. before Baton ships one). */
+    calendar: orgCalendarSchema.default({}),
     departments: z
       .array(z.object({ id, name, liaison: id.optional(), leader: id.optional() }).strict())
       .default([]),

@@ -19,6 +19,7 @@ const ORG: Org = {
     holidays: 'none',
     extraHolidays: ['2026-11-11'],
     extraWorkdays: [],
+    officialSchedules: [],
   },
   departments: [{ id: 'logistics', name: '后勤部', liaisonId: null, leaderId: null }],
   people: [],

@@ -15,6 +15,7 @@ const calendar = createBusinessCalendar({
   holidays: 'none',
   extraHolidays: ['2026-11-11'],
   extraWorkdays: [],
+  officialSchedules: [],
 });
 
 describe('KPIs of a known week (11-09 to 11-16, 11-11 a holiday)', () => {

@@ -68,6 +68,7 @@ describe.each([
       holidays: 'cn',
       extraHolidays: ['2026-12-31'],
       extraWorkdays: [],
+      officialSchedules: [],
     });
     expect(org?.departments.find((d) => d.id === 'logistics')).toEqual({
       id: 'logistics',

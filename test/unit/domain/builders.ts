@@ -19,6 +19,7 @@ export const calendarConfig: CalendarConfig = {
   holidays: 'cn',
   extraHolidays: [],
   extraWorkdays: [],
+  officialSchedules: [],
 };
 export const calendar = createBusinessCalendar(calendarConfig);
 

@@ -1,8 +1,15 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
+import type { OfficialSchedule } from '../../../domain/calendar/calendar.types.js';
 import { planOrgFileMerge } from '../../../domain/directory/org-file-merge.plan.js';
 import type { OrgImportSummary } from '../../../ports/org-store.port.js';
 import { orgCacheFor } from '../../org/org-cache.js';
-import { tenantSettingsFromOrgFile } from '../../org/org-file.mapper.js';
+import {
+  mergeSchedules,
+  type StoredTenantSettings,
+  storedSchedules,
+  tenantSettingsFromOrgFile,
+  withImportedSchedule,
+} from '../../org/org-file.mapper.js';
 import type { OrgFile } from '../../org/org-file.schema.js';
 import type { Db, Tx } from '../client.js';
 import { chats, departments, events, people, roleAssignments, tenants } from '../schema/index.js';
@@ -62,12 +69,19 @@ function differs(table: string, columns: readonly { name: string }[]) {
 }
 
 async function upsertTenant(tx: Tx, file: OrgFile): Promise<void> {
+  const fromFile = tenantSettingsFromOrgFile(file);
+  const [current] = await tx
+    .select({ settings: tenants.settings })
+    .from(tenants)
+    .where(eq(tenants.id, file.tenant.id));
+  const stored = current ? storedSchedules(current.settings as StoredTenantSettings) : [];
+  const officialSchedules = mergeSchedules(fromFile.calendar.officialSchedules, stored);
   const row = {
     id: file.tenant.id,
     name: file.tenant.name,
     wecomCorpId: file.tenant.wecomCorpId ?? null,
     dingtalkCorpId: file.tenant.dingtalkCorpId ?? null,
-    settings: tenantSettingsFromOrgFile(file),
+    settings: { ...fromFile, calendar: { ...fromFile.calendar, officialSchedules } },
   };
   await tx
     .insert(tenants)
@@ -230,4 +244,42 @@ async function deactivateMissing(tx: Tx, tenantId: string, file: OrgFile): Promi
     )
     .returning({ id: departments.id });
   return gonePeople.length + goneDepartments.length;
+}
+
+/**
+ * `baton calendar import`: puts one year of the State Council's schedule into every tenant's
+ * calendar (the notice is national), replacing what held that year. Returns the tenants whose
+ * calendar changed; importing the same file twice changes nothing.
+ */
+export async function importCalendarSchedule(
+  db: Db,
+  schedule: OfficialSchedule,
+): Promise<string[]> {
+  const changed = await db.transaction(async (tx) => {
+    const rows = await tx.select({ id: tenants.id, settings: tenants.settings }).from(tenants);
+    const updated: string[] = [];
+    for (const row of rows) {
+      const settings = row.settings as StoredTenantSettings;
+      const stored = storedSchedules(settings);
+      const officialSchedules = withImportedSchedule(stored, schedule);
+      if (JSON.stringify(officialSchedules) === JSON.stringify(stored)) continue;
+      await tx
+        .update(tenants)
+        .set({
+          settings: { ...settings, calendar: { ...settings.calendar, officialSchedules } },
+          updatedAt: sql`now()`,
+        })
+        .where(eq(tenants.id, row.id));
+      await tx.insert(events).values({
+        tenantId: row.id,
+        type: 'calendar.imported',
+        source: 'cli',
+        data: { year: schedule.year, source: schedule.source },
+      });
+      updated.push(row.id);
+    }
+    return updated;
+  });
+  for (const tenantId of changed) orgCacheFor(db).invalidate(tenantId);
+  return changed;
 }

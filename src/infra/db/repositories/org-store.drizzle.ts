@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Org } from '../../../domain/org/org.types.js';
 import type { OrgStore } from '../../../ports/org-store.port.js';
-import type { TenantSettings } from '../../org/org-file.mapper.js';
+import type { StoredTenantSettings } from '../../org/org-file.mapper.js';
+import { calendarOfSettings } from '../../org/tenant-calendars.js';
 import type { Db } from '../client.js';
 import { chats, departments, people, roleAssignments, tenants } from '../schema/index.js';
 
@@ -25,14 +26,14 @@ export function createOrgStore(db: Db): OrgStore {
         .select()
         .from(chats)
         .where(and(eq(chats.tenantId, tenantId), eq(chats.isCoordination, true)));
-      const settings = tenant.settings as TenantSettings;
+      const settings = tenant.settings as StoredTenantSettings;
       const withRole = (role: string) =>
         roles
           .filter((r) => r.role === role)
           .map((r) => r.personId)
           .sort();
       const org: Org = {
-        calendar: settings.calendar,
+        calendar: calendarOfSettings(settings),
         escalation: settings.escalation,
         departments: depts
           .map((d) => ({ id: d.id, name: d.name, liaisonId: d.liaisonId, leaderId: d.leaderId }))

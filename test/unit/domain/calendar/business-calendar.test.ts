@@ -59,8 +59,8 @@ describe('nextWorkingMoment', () => {
     ['2026-09-19 12:00', '2026-09-20 09:00'],
     ['2026-09-24 18:00', '2026-09-28 09:00'],
     ['2026-11-30 23:59', '2026-12-01 09:00'],
-    // Beyond the package data: plain Monday–Friday.
-    ['2026-12-31 18:00', '2027-01-01 09:00'],
+    // Beyond the package data: the statutory holidays computed by law.
+    ['2026-12-31 18:00', '2027-01-04 09:00'], // 元旦 2027 (Friday) is a statutory holiday
   ])('%s → %s', (from, expected) => {
     expect(toSh(calendar.nextWorkingMoment(sh(from)))).toBe(expected);
   });
@@ -87,7 +87,7 @@ describe('nextWorkday / previousWorkday', () => {
     ['2026-02-24', '2026-02-25', '2026-02-14'],
     ['2026-03-01', '2026-03-02', '2026-02-28'],
     ['2026-01-01', '2026-01-04', '2025-12-31'],
-    ['2026-12-31', '2027-01-01', '2026-12-30'],
+    ['2026-12-31', '2027-01-04', '2026-12-30'],
   ])('%s → next %s, previous %s', (date, next, previous) => {
     expect(calendar.nextWorkday(date)).toBe(next);
     expect(calendar.previousWorkday(date)).toBe(previous);

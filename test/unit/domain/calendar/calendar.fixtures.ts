@@ -13,6 +13,7 @@ export function shanghaiCalendar(overrides: Partial<CalendarConfig> = {}): Busin
     holidays: 'cn',
     extraHolidays: [],
     extraWorkdays: [],
+    officialSchedules: [],
     ...overrides,
   });
 }
@@ -26,6 +27,7 @@ export function berlinCalendar(overrides: Partial<CalendarConfig> = {}): Busines
     holidays: 'none',
     extraHolidays: [],
     extraWorkdays: [],
+    officialSchedules: [],
     ...overrides,
   });
 }

@@ -9,6 +9,7 @@ const BASE: CalendarConfig = {
   holidays: 'cn',
   extraHolidays: [],
   extraWorkdays: [],
+  officialSchedules: [],
 };
 
 // The 2026 arrangement, written out independently of the package data.
@@ -60,15 +61,18 @@ describe("holidays: 'cn' — every day of 2026", () => {
   });
 });
 
-describe("holidays: 'cn' beyond the package data", () => {
+describe("holidays: 'cn' beyond the package data, without a loaded schedule", () => {
   const isWorkday = createWorkdayRule(BASE);
   it.each([
-    ['2027-01-01', true], // Friday; the real 2027 New Year holiday is not in chinese-days 1.5.7
+    ['2027-01-01', false], // Friday, 元旦: the statutory floor, though chinese-days 1.5.7 stops at 2026
     ['2027-01-02', false],
     ['2027-01-04', true],
-    ['2027-10-01', true],
-    ['2027-10-02', false],
-  ])('%s → %s (Monday–Friday fallback)', (date, expected) => {
+    ['2027-02-05', false], // 除夕 (Friday)
+    ['2027-02-08', false], // 初三 (Monday)
+    ['2027-02-09', true], // 初四: no bridging day without the notice
+    ['2027-10-01', false],
+    ['2027-10-04', true],
+  ])('%s → %s (statutory holidays, else Monday–Friday)', (date, expected) => {
     expect(isWorkday(date)).toBe(expected);
   });
 });
@@ -103,6 +107,31 @@ describe('extra holidays and workdays', () => {
     ['2027-01-02', true, 'org working Saturday beyond the data'],
     ['2026-11-26', true, 'untouched Thursday'],
     ['2026-11-29', false, 'untouched Sunday'],
+  ])('%s → %s (%s)', (date, expected) => {
+    expect(isWorkday(date)).toBe(expected);
+  });
+});
+
+describe('a loaded official schedule beyond the package data', () => {
+  const isWorkday = createWorkdayRule({
+    ...BASE,
+    officialSchedules: [
+      {
+        year: 2027,
+        // A bridging Monday off and a make-up Saturday, as a notice would add them.
+        holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-09'],
+        workdays: ['2027-02-20'],
+        origin: 'import',
+        source: 'test',
+      },
+    ],
+  });
+  it.each([
+    ['2027-01-01', false, 'listed'],
+    ['2027-02-09', false, 'a bridging day the law does not give'],
+    ['2027-02-20', true, 'a make-up Saturday'],
+    ['2027-02-05', true, 'not listed: the notice, not the law, decides the year'],
+    ['2028-01-01', false, 'a year without a schedule: the law'],
   ])('%s → %s (%s)', (date, expected) => {
     expect(isWorkday(date)).toBe(expected);
   });

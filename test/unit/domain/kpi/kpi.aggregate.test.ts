@@ -16,6 +16,7 @@ const calendar = createBusinessCalendar({
   holidays: 'none',
   extraHolidays: [],
   extraWorkdays: [],
+  officialSchedules: [],
 });
 const at = (local: string) => new Date(`2026-11-${local}:00+08:00`);
 

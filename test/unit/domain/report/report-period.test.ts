@@ -15,6 +15,7 @@ const calendar = createBusinessCalendar({
   holidays: 'none',
   extraHolidays: ['2026-11-16'],
   extraWorkdays: [],
+  officialSchedules: [],
 });
 
 describe('report periods', () => {
