@@ -106,6 +106,7 @@ async function sendOnce(
     }
     const sent = await platform.send(delivery.target, delivery.message, {
       idempotencyKey: `delivery-${delivery.id}`,
+      dedupeKey: delivery.dedupeKey,
     });
     return { outcome: 'sent', sent };
   } catch (err) {
