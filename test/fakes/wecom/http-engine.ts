@@ -4,6 +4,7 @@ import { loadWecomHttpConfig } from '../../../adapters/wecom/callback/callback.c
 import { createOrgStore } from '../../../src/infra/db/repositories/org-store.drizzle.js';
 import { createRedisReplayGuard } from '../../../src/infra/redis/replay-guard.redis.js';
 import type { PlatformModule } from '../../../src/main/platform-module.js';
+import type { MessageBudget } from '../../../src/ports/chat-platform.port.js';
 import type { ReplayGuard } from '../../../src/ports/replay-guard.port.js';
 import { startEngine } from '../../helpers/engine.js';
 import { startFakeWecomApi } from './api-server.js';
@@ -26,7 +27,13 @@ export const WECOM_TEST_KEYS = {
  */
 export async function startWecomHttpEngine(
   orgFile = 'test/fixtures/org/wecom-callback.yaml',
-  options: { replyWaitMs?: number; replayGuard?: ReplayGuard } = {},
+  options: {
+    replyWaitMs?: number;
+    replayGuard?: ReplayGuard;
+    /** Another per-chat budget than WeCom's group robots' 20 a minute. */
+    chatBudget?: MessageBudget;
+    botLimits?: { readonly clicksMax?: number; readonly maxOwed?: number };
+  } = {},
 ) {
   const k = WECOM_TEST_KEYS;
   const api = await startFakeWecomApi({
@@ -67,11 +74,18 @@ export async function startWecomHttpEngine(
         },
         fallback: null,
         ...(options.replyWaitMs === undefined ? {} : { replyWaitMs: options.replyWaitMs }),
+        ...(options.botLimits ? { botLimits: options.botLimits } : {}),
       });
+      const chatPlatform = options.chatBudget
+        ? {
+            ...parts.chatPlatform,
+            capabilities: { ...parts.chatPlatform.capabilities, chatBudget: options.chatBudget },
+          }
+        : parts.chatPlatform;
       return [
         {
           platform: 'wecom',
-          chatPlatform: parts.chatPlatform,
+          chatPlatform,
           routes: parts.routes,
           ...(parts.contacts ? { contacts: parts.contacts } : {}),
           close: async () => undefined,
