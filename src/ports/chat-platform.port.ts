@@ -86,6 +86,12 @@ export interface ChatPlatform {
     options?: { readonly idempotencyKey: string; readonly dedupeKey?: string },
   ): Promise<SentMessage>;
   /**
+   * Whether the message answers a callback still owed it (a WeCom API-mode bot's passive reply or
+   * response_url): the chat's budget, which is for what the platform posts unprompted, does not
+   * apply to it. Absent: it never does.
+   */
+  answersCallback?(target: MessageTarget, dedupeKey: string): Promise<boolean>;
+  /**
    * Replaces a posted card's content. Rejects with a `permanent` ChatPlatformError when the
    * reference can no longer be used (expired response code), so the caller re-sends instead.
    */

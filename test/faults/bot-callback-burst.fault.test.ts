@@ -28,12 +28,9 @@ const topicIn = (text: string) => /「(c\d+n\d+)」/.exec(text)?.[1] ?? null;
 describe('WeCom API-mode bot: a burst of 2,000 callbacks from 50 chats', () => {
   let w: WecomHttpEngine;
   beforeAll(async () => {
-    // 40 replies a chat within seconds: the group robots' 20 a minute would merge the rest into
-    // digests, which is the chat budget's business, not the callback route's.
-    w = await startWecomHttpEngine(undefined, {
-      replyWaitMs: REPLY_WAIT_MS,
-      chatBudget: { messages: 10_000, windowMs: 60_000 },
-    });
+    // 40 replies a chat within seconds, beyond the group robots' 20 a minute: a reply that
+    // answers a callback is not counted against the chat's budget.
+    w = await startWecomHttpEngine(undefined, { replyWaitMs: REPLY_WAIT_MS });
   });
   afterAll(() => w.stop());
 

@@ -67,6 +67,7 @@ export function createWecomHttpChatPlatform(deps: WecomHttpChatPlatformDeps): Ch
       if (deps.fallback) return deps.fallback.send(target, message);
       throw unreachable(target);
     },
+    answersCallback: (target, dedupeKey) => deps.slots.owes(target, dedupeKey),
     async updateCard(ref: SentMessage, target: MessageTarget, card: Card): Promise<SentMessage> {
       if (ref.cardRef && (await deps.answeredCards.alreadyShows(ref.cardRef, card))) return ref;
       if (ref.responseCode && deps.app && target.kind === 'person') {

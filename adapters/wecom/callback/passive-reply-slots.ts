@@ -79,6 +79,8 @@ export interface PassiveReplySlots {
       readonly mayWait: boolean;
     },
   ): Promise<SlotOpening>;
+  /** Whether a callback is still owed the message with this dedupe key. */
+  owes(target: MessageTarget, dedupeKey: string): Promise<boolean>;
   /** Gives a message to the callback its dedupe key says it answers, in the chat's order. */
   offer(
     target: MessageTarget,
@@ -163,6 +165,12 @@ export function createPassiveReplySlots(deps: {
         },
       };
       return { kind: opened === 'late' ? 'late' : 'wait', slot };
+    },
+    async owes(target, dedupeKey) {
+      const ids = answeredIds(dedupeKey);
+      if (ids.length === 0) return false;
+      const states = await deps.redis.mget(ids.map((id) => slotPrefixOf(target) + id));
+      return states.some((s) => s?.startsWith('open:') || s?.startsWith('late:'));
     },
     async offer(target, message, keys) {
       const candidates = answeredIds(keys?.dedupeKey);

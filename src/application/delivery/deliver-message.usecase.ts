@@ -91,7 +91,10 @@ async function sendOnce(
       const updated = await updateInPlace(deps, platform, delivery);
       if (updated) return { outcome: 'updated', sent: updated };
     }
-    if (delivery.target.kind === 'chat') {
+    if (
+      delivery.target.kind === 'chat' &&
+      !(await platform.answersCallback?.(delivery.target, delivery.dedupeKey))
+    ) {
       const answer = await deps.budget.take(
         delivery.platform,
         delivery.target,

@@ -4,7 +4,6 @@ import { loadWecomHttpConfig } from '../../../adapters/wecom/callback/callback.c
 import { createOrgStore } from '../../../src/infra/db/repositories/org-store.drizzle.js';
 import { createRedisReplayGuard } from '../../../src/infra/redis/replay-guard.redis.js';
 import type { PlatformModule } from '../../../src/main/platform-module.js';
-import type { MessageBudget } from '../../../src/ports/chat-platform.port.js';
 import type { ReplayGuard } from '../../../src/ports/replay-guard.port.js';
 import { startEngine } from '../../helpers/engine.js';
 import { startFakeWecomApi } from './api-server.js';
@@ -30,8 +29,6 @@ export async function startWecomHttpEngine(
   options: {
     replyWaitMs?: number;
     replayGuard?: ReplayGuard;
-    /** Another per-chat budget than WeCom's group robots' 20 a minute. */
-    chatBudget?: MessageBudget;
     botLimits?: { readonly clicksMax?: number; readonly maxOwed?: number };
   } = {},
 ) {
@@ -76,16 +73,10 @@ export async function startWecomHttpEngine(
         ...(options.replyWaitMs === undefined ? {} : { replyWaitMs: options.replyWaitMs }),
         ...(options.botLimits ? { botLimits: options.botLimits } : {}),
       });
-      const chatPlatform = options.chatBudget
-        ? {
-            ...parts.chatPlatform,
-            capabilities: { ...parts.chatPlatform.capabilities, chatBudget: options.chatBudget },
-          }
-        : parts.chatPlatform;
       return [
         {
           platform: 'wecom',
-          chatPlatform,
+          chatPlatform: parts.chatPlatform,
           routes: parts.routes,
           ...(parts.contacts ? { contacts: parts.contacts } : {}),
           close: async () => undefined,
