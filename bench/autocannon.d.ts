@@ -17,12 +17,14 @@ declare module 'autocannon' {
     average: number;
     p50: number;
     p99: number;
+    max: number;
   }
   interface Result {
     latency: Histogram;
     requests: Histogram & { total: number };
     non2xx: number;
     errors: number;
+    '2xx': number;
   }
   function autocannon(options: Options): Promise<Result>;
   namespace autocannon {

@@ -76,13 +76,21 @@ export interface ChatPlatform {
   /**
    * Sends a message; resolves with what is needed to update a card later. `idempotencyKey` is
    * the same for every try of one delivery: a platform that can refuse a repeat by key uses it
-   * (the simulator does; WeCom's and DingTalk's send APIs have no such key).
+   * (the simulator does; WeCom's and DingTalk's send APIs have no such key). `dedupeKey` is the
+   * delivery's own: a reply to an inbound event starts with its `inboundEventKey`, so a platform
+   * that answers callbacks knows which one a message answers.
    */
   send(
     target: MessageTarget,
     message: OutboundMessage,
-    options?: { readonly idempotencyKey: string },
+    options?: { readonly idempotencyKey: string; readonly dedupeKey?: string },
   ): Promise<SentMessage>;
+  /**
+   * Whether the message answers a callback still owed it (a WeCom API-mode bot's passive reply or
+   * response_url): the chat's budget, which is for what the platform posts unprompted, does not
+   * apply to it. Absent: it never does.
+   */
+  answersCallback?(target: MessageTarget, dedupeKey: string): Promise<boolean>;
   /**
    * Replaces a posted card's content. Rejects with a `permanent` ChatPlatformError when the
    * reference can no longer be used (expired response code), so the caller re-sends instead.

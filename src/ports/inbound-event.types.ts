@@ -58,3 +58,11 @@ export interface ReplyHandle {
 export function eventIdOf(event: InboundEvent): string {
   return event.type === 'message' ? event.messageId : event.eventId;
 }
+
+/**
+ * What the engine's effects of an event are keyed by: every delivery the event causes has a
+ * dedupe key starting with this and a `-`, which tells a platform which callback it answers.
+ */
+export function inboundEventKey(platform: string, eventId: string): string {
+  return `in-${platform}-${eventId}`;
+}

@@ -40,7 +40,7 @@ import { waitFor } from '../helpers/wait-for.js';
  * flight rolled back), left down, and started again. Then, as WeCom does, every callback that
  * was not answered 200 is delivered again (twice, at the same moment), and a few that were
  * answered 200 are delivered again too. The record is checked against what was sent: a 200 only
- * for a command that is in the database, a 503 with Retry-After (never a 500) while PostgreSQL
+ * for a command that is kept (in the inbox, then the database), a 503 with Retry-After (never a 500) while PostgreSQL
  * is away, each task exactly once with all its nodes, its de-dup mark, its audit event and its
  * card (in the delivery log and as WeCom got it), each finish once, no error reply, and the
  * process alive throughout.
@@ -342,6 +342,12 @@ describe('PostgreSQL restarted in the middle of a burst of WeCom callbacks', () 
       preparing.filter((a) => a.status !== 200),
       show(preparing, preparing[0]?.sentAt ?? 0),
     ).toEqual([]);
+    // A 200 means kept in the inbox: the bot's commands, like the app's, run right after.
+    await waitOrExplain(async () => (await db.select().from(tasks)).length === PREPARED, {
+      what: 'the prepared tasks',
+      timeoutMs: 10_000,
+      intervalMs: 100,
+    });
     const numbers = new Map(
       (await db.select().from(tasks)).map((t) => [t.title, t.number] as const),
     );

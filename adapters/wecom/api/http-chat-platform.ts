@@ -53,8 +53,8 @@ export function createWecomHttpChatPlatform(deps: WecomHttpChatPlatformDeps): Ch
       // WeCom group robots take 20 messages a minute per chat.
       chatBudget: { messages: 20, windowMs: 60_000 },
     },
-    async send(target: MessageTarget, message: OutboundMessage): Promise<SentMessage> {
-      const offered = await deps.slots.offer(target, message);
+    async send(target, message, options): Promise<SentMessage> {
+      const offered = await deps.slots.offer(target, message, options);
       if (offered?.kind === 'passive') return offered.sent;
       if (offered?.kind === 'late')
         return answerLate(deps.responder, offered.responseUrl, target, message);
@@ -67,6 +67,7 @@ export function createWecomHttpChatPlatform(deps: WecomHttpChatPlatformDeps): Ch
       if (deps.fallback) return deps.fallback.send(target, message);
       throw unreachable(target);
     },
+    answersCallback: (target, dedupeKey) => deps.slots.owes(target, dedupeKey),
     async updateCard(ref: SentMessage, target: MessageTarget, card: Card): Promise<SentMessage> {
       if (ref.cardRef && (await deps.answeredCards.alreadyShows(ref.cardRef, card))) return ref;
       if (ref.responseCode && deps.app && target.kind === 'person') {
@@ -81,7 +82,11 @@ export function createWecomHttpChatPlatform(deps: WecomHttpChatPlatformDeps): Ch
   };
 }
 
-/** A card goes through `response_url` only into a single chat; groups get it as markdown. */
+/**
+ * A card goes through `response_url` only into a single chat; in a group WeCom takes markdown
+ * alone there (its rule), so a reply that missed the passive answer shows as text with the
+ * commands to type instead of buttons.
+ */
 async function answerLate(
   responder: AibotResponder,
   responseUrl: string,

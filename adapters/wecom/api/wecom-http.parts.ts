@@ -37,6 +37,8 @@ export function createWecomHttpParts(deps: {
   webhookKeyOf: (chatId: string) => Promise<string | null>;
   fallback: ChatPlatform | null;
   replyWaitMs?: number;
+  /** Bounds of the bot route: card clicks at once, callbacks owed a reply (503 past them). */
+  botLimits?: { readonly clicksMax?: number; readonly maxOwed?: number };
 }): {
   chatPlatform: ChatPlatform;
   routes: (inbound: InboundHandler) => FastifyPluginAsync;
@@ -45,7 +47,11 @@ export function createWecomHttpParts(deps: {
 } {
   const { config, redis, keyPrefix, logger } = deps;
   const http = createWecomHttp({ logger, timeoutMs: API_TIMEOUT_MS });
-  const slots = createPassiveReplySlots({ redis, keyPrefix });
+  const slots = createPassiveReplySlots({
+    redis,
+    keyPrefix,
+    ...(deps.botLimits?.maxOwed === undefined ? {} : { maxOwed: deps.botLimits.maxOwed }),
+  });
   const answeredCards = createAnsweredCards({ redis, keyPrefix });
   const appTokens = appAccessTokens(deps, http);
   const app = appTokens ? appMessenger(deps, http, appTokens) : null;
@@ -73,6 +79,7 @@ export function createWecomHttpParts(deps: {
       logger,
       updateClickedCard: app ? (click) => app.updateClicked(click) : null,
       ...(deps.replyWaitMs === undefined ? {} : { replyWaitMs: deps.replyWaitMs }),
+      ...(deps.botLimits?.clicksMax === undefined ? {} : { clicksMax: deps.botLimits.clicksMax }),
     }),
   };
 }

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { InboundCardAction } from '../../../src/ports/inbound-event.types.js';
+import type { MessageTarget } from '../../../src/ports/chat-platform.port.js';
+import type { InboundCardAction, InboundMessage } from '../../../src/ports/inbound-event.types.js';
 import type { InboundHandler, InboundOutcome } from '../../../src/ports/inbound-handler.port.js';
 import type { ReplayGuard } from '../../../src/ports/replay-guard.port.js';
 import { renderTemplateCard } from '../render/template-card.render.js';
@@ -27,12 +28,21 @@ export interface BotCallbackDeps {
   readonly logger: Logger;
   /** How long a message callback waits for the engine's card to answer with (WeCom: 5 s). */
   readonly replyWaitMs: number;
+  /** Message callbacks of this process that wait for their reply at once; others answer empty. */
+  readonly waitingMax: number;
+  /**
+   * Card clicks this process runs at once; past it a click is answered 503 at once. WeCom does
+   * not send a card event again: the card stays as it was and the user taps again.
+   */
+  readonly clicksMax: number;
 }
 
 /**
  * `GET|POST /wecom/bot`: an intelligent bot in API mode. GET verifies the URL (bare plaintext);
- * POST takes encrypted JSON callbacks: an @-command is answered with the engine's card as the
- * encrypted passive reply, a card click with `update_template_card` of the task's new card.
+ * POST takes encrypted JSON callbacks: an @-command is kept in the inbox and answered with the
+ * engine's reply as the encrypted passive reply when it comes in time (else empty, the reply
+ * following through the response_url); a card click runs at once and is answered with
+ * `update_template_card` of the task's new card.
  */
 export function botCallbackRoutes(deps: BotCallbackDeps): FastifyPluginAsync {
   return async (app) => {
@@ -44,6 +54,8 @@ export function botCallbackRoutes(deps: BotCallbackDeps): FastifyPluginAsync {
       replayGuard: deps.replayGuard,
       receiver: 'bot',
     });
+    const waiting = { count: 0 };
+    let clicking = 0;
 
     app.get('/wecom/bot', async (request, reply) => {
       const query = parseSignedQuery(request.query);
@@ -74,7 +86,11 @@ export function botCallbackRoutes(deps: BotCallbackDeps): FastifyPluginAsync {
       };
       if (mapped.kind === 'ignored') return reply.send('');
       if (mapped.kind === 'card-action') {
-        const outcome = await handleClick(deps, mapped.taskId, mapped.event);
+        if (clicking >= deps.clicksMax) throw new CallbackRejected(503, 'too many clicks at once');
+        clicking += 1;
+        const outcome = await handleClick(deps, mapped.taskId, mapped.event).finally(() => {
+          clicking -= 1;
+        });
         if (!outcome.updatedCard) return reply.send('');
         return answer(
           JSON.stringify({
@@ -87,17 +103,53 @@ export function botCallbackRoutes(deps: BotCallbackDeps): FastifyPluginAsync {
       const target = chat.isGroup
         ? { kind: 'chat' as const, chatId: chat.chatId }
         : { kind: 'person' as const, platformUserId: sender.platformUserId };
-      const slot = await deps.slots.open(target);
-      await deps.inbound.handle(mapped.event);
-      // A redelivery (WeCom retrying a callback it gave up on, maybe on another process) has
-      // taken the chat's slot over: it, not the abandoned first delivery, answers with the card.
-      const plaintext = await slot.wait(
-        arrived + deps.replyWaitMs,
-        callback.data.response_url ?? null,
-      );
+      const plaintext = await takeMessage(deps, waiting, target, mapped.event, {
+        deadline: arrived + deps.replyWaitMs,
+        responseUrl: callback.data.response_url ?? null,
+      });
       return plaintext ? answer(plaintext) : reply.send('');
     });
   };
+}
+
+/**
+ * Keeps a message in the inbox and answers with the engine's reply when it comes in time. Only
+ * a few callbacks of this process wait at once; the others answer empty at once, their replies
+ * going through the response_url. Slots open in the order Redis answers, and each insert is asked
+ * for as its slot opens, so a chat's slots queue in the order its events will run.
+ */
+async function takeMessage(
+  deps: BotCallbackDeps,
+  waiting: { count: number },
+  target: MessageTarget,
+  event: InboundMessage,
+  callback: { readonly deadline: number; readonly responseUrl: string | null },
+): Promise<string | null> {
+  // A place among the waiting callbacks is taken before the slot opens, so bursts keep to it.
+  const mayWait = waiting.count < deps.waitingMax;
+  if (mayWait) waiting.count += 1;
+  try {
+    const opened = await deps.slots.open(target, {
+      messageId: event.messageId,
+      responseUrl: callback.responseUrl,
+      mayWait,
+    });
+    if (opened.kind === 'full') throw new CallbackRejected(503, 'too many replies owed');
+    let duplicate: boolean;
+    try {
+      ({ duplicate } = await deps.inbound.enqueue(event));
+    } catch (err) {
+      // Not kept (answered 503, WeCom sends it again); a redelivery's first delivery was kept.
+      if (opened.kind !== 'answered' && !opened.slot.takeover) await opened.slot.withdraw();
+      throw err;
+    }
+    if (opened.kind === 'answered') return null;
+    if (duplicate && !opened.slot.takeover) return opened.slot.withdraw();
+    if (opened.kind === 'late') return null;
+    return await opened.slot.wait(callback.deadline);
+  } finally {
+    if (mayWait) waiting.count -= 1;
+  }
 }
 
 /** Handles a click, noting the card it will be answered with for the engine's own update. */

@@ -10,6 +10,13 @@ import type { PassiveReplySlots } from './passive-reply-slots.js';
 
 /** WeCom answers a message callback after 5 s at the latest; keep a margin for the network. */
 const DEFAULT_REPLY_WAIT_MS = 3_000;
+/**
+ * Waiting callbacks each hold a connection and poll Redis; a few cover a chat's usual traffic,
+ * and past them the route answers as fast as it can take messages into the inbox.
+ */
+const WAITING_MAX = 8;
+/** A click is one engine transaction on the request path: more at once only queue on the pool. */
+const CLICKS_MAX = 32;
 
 export interface WecomCallbackDeps {
   readonly config: WecomHttpConfig;
@@ -19,6 +26,8 @@ export interface WecomCallbackDeps {
   readonly logger: Logger;
   readonly updateClickedCard: UpdateClickedCard | null;
   readonly replyWaitMs?: number;
+  /** Card clicks this process runs at once (default 32). */
+  readonly clicksMax?: number;
 }
 
 /**
@@ -43,6 +52,8 @@ export function wecomCallbackRoutes(
           slots: deps.slots,
           answeredCards: deps.answeredCards,
           replyWaitMs: deps.replyWaitMs ?? DEFAULT_REPLY_WAIT_MS,
+          waitingMax: WAITING_MAX,
+          clicksMax: deps.clicksMax ?? CLICKS_MAX,
         }),
       );
     }

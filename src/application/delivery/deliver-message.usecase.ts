@@ -91,7 +91,10 @@ async function sendOnce(
       const updated = await updateInPlace(deps, platform, delivery);
       if (updated) return { outcome: 'updated', sent: updated };
     }
-    if (delivery.target.kind === 'chat') {
+    if (
+      delivery.target.kind === 'chat' &&
+      !(await platform.answersCallback?.(delivery.target, delivery.dedupeKey))
+    ) {
       const answer = await deps.budget.take(
         delivery.platform,
         delivery.target,
@@ -106,6 +109,7 @@ async function sendOnce(
     }
     const sent = await platform.send(delivery.target, delivery.message, {
       idempotencyKey: `delivery-${delivery.id}`,
+      dedupeKey: delivery.dedupeKey,
     });
     return { outcome: 'sent', sent };
   } catch (err) {

@@ -11,6 +11,7 @@ import {
   eventIdOf,
   type InboundCardAction,
   type InboundEvent,
+  inboundEventKey,
 } from '../../ports/inbound-event.types.js';
 import type { InboundOutcome } from '../../ports/inbound-handler.port.js';
 import type { OrgStore } from '../../ports/org-store.port.js';
@@ -73,7 +74,7 @@ export async function handleInbound(
     if (!(await uow.markInboundHandled(event.platform, eventId)))
       return { duplicate: true, updatedCard: null };
     const sender = personByPlatformId(org, event.platform, platformUserId);
-    const eventKey = `in-${event.platform}-${eventId}`;
+    const eventKey = inboundEventKey(event.platform, eventId);
     const scopeBase = {
       uow,
       tenantId,

@@ -7,6 +7,8 @@ export interface RecordedApiCall {
   readonly query: Readonly<Record<string, string>>;
   readonly body: Record<string, unknown> | null;
   readonly errcode: number;
+  /** When the call arrived (`performance.now()`, the test process's clock). */
+  readonly at: number;
 }
 
 /** One injected failure: a WeCom errcode, an HTTP status, or a slow (but correct) answer. */
@@ -94,14 +96,14 @@ export async function startFakeWecomApi(options: {
           : failures.get(api)?.shift();
       if (failure && 'delayMs' in failure) await sleep(failure.delayMs);
       if (failure && 'status' in failure) {
-        calls.push({ api, query, body, errcode: -failure.status });
+        calls.push({ api, query, body, errcode: -failure.status, at: performance.now() });
         return reply.status(failure.status).send({ errcode: -1, errmsg: 'injected' });
       }
       const answer =
         failure && 'errcode' in failure
           ? { errcode: failure.errcode, errmsg: failure.errmsg ?? 'injected' }
           : { errcode: 0, errmsg: 'ok', ...handle(query, body) };
-      calls.push({ api, query, body, errcode: answer.errcode });
+      calls.push({ api, query, body, errcode: answer.errcode, at: performance.now() });
       return reply.status(200).send(answer);
     };
   };

@@ -26,7 +26,11 @@ export const WECOM_TEST_KEYS = {
  */
 export async function startWecomHttpEngine(
   orgFile = 'test/fixtures/org/wecom-callback.yaml',
-  options: { replyWaitMs?: number; replayGuard?: ReplayGuard } = {},
+  options: {
+    replyWaitMs?: number;
+    replayGuard?: ReplayGuard;
+    botLimits?: { readonly clicksMax?: number; readonly maxOwed?: number };
+  } = {},
 ) {
   const k = WECOM_TEST_KEYS;
   const api = await startFakeWecomApi({
@@ -67,6 +71,7 @@ export async function startWecomHttpEngine(
         },
         fallback: null,
         ...(options.replyWaitMs === undefined ? {} : { replyWaitMs: options.replyWaitMs }),
+        ...(options.botLimits ? { botLimits: options.botLimits } : {}),
       });
       return [
         {

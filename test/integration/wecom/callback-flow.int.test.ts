@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeButtonKey } from '../../../adapters/wecom/render/button-key.js';
 import type { WecomButtonCard } from '../../../adapters/wecom/render/template-card.types.js';
 import { deliveries, inboundMessages, tasks } from '../../../src/infra/db/schema/index.js';
 import { startWecomHttpEngine, type WecomHttpEngine } from '../../fakes/wecom/http-engine.js';
@@ -221,5 +222,47 @@ describe('WeCom API-mode bot: a callback and its redelivery at once', () => {
     expect(cards.map((c) => c.template_card?.main_title.title)).toContain('#1 同时到达');
     const rows = await w.engine.database.db.select().from(deliveries);
     expect(rows.filter((d) => d.status === 'dead')).toEqual([]);
+  });
+});
+
+const DONE = {
+  actionId: 'done',
+  label: '完成',
+  style: 'primary',
+  value: {},
+  command: '/完成',
+} as const;
+
+describe('WeCom API-mode bot at its bounds', () => {
+  let w: WecomHttpEngine;
+  beforeAll(async () => {
+    w = await startWecomHttpEngine(undefined, { botLimits: { clicksMax: 0, maxOwed: 0 } });
+  });
+  afterAll(() => w.stop());
+
+  it('answers 503 with Retry-After, keeping nothing, when the replies owed are at their bound', async () => {
+    const url = `${w.api.url}/cgi-bin/aibot/response?response_code=full1`;
+    const callback = w.bot.jsonCallback(
+      '/wecom/bot',
+      groupMessage('msg-full', 'ZhengYi', '@接力 /任务 满了\n找人 @张三 1小时内', url),
+    );
+    const response = await fetch(callback.url, callback.init);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await w.engine.database.db.select().from(inboundMessages)).toEqual([]);
+    expect(w.api.callsOf('aibot/response')).toEqual([]);
+  });
+
+  it('answers a click 503 with Retry-After past the clicks it may run at once, running nothing', async () => {
+    const card = {
+      task_id: 'T1-abc',
+      button_list: [{ text: '完成 #1.1', key: encodeButtonKey(DONE, 0) }],
+    } as unknown as WecomButtonCard;
+    const callback = w.bot.jsonCallback('/wecom/bot', click('evt-full', 'ZhangSan', card, '完成'));
+    const response = await fetch(callback.url, callback.init);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await w.engine.database.db.select().from(inboundMessages)).toEqual([]);
   });
 });
