@@ -35,7 +35,7 @@ describe('admission gate for platform callbacks', () => {
       expect((await second).status).toBe(200);
       const third = post();
       while (waiting.length < 1) await new Promise((r) => setTimeout(r, 5));
-      waiting.splice(0).forEach((release) => release());
+      for (const release of waiting.splice(0)) release();
       expect((await third).status).toBe(200);
     } finally {
       await app.close();
