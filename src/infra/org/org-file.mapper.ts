@@ -8,16 +8,19 @@ export interface TenantSettings {
   readonly escalation: { readonly normal: EscalationLadder; readonly urgent: EscalationLadder };
 }
 
-/** Settings as rows written before official schedules existed may still hold them. */
+/**
+ * Settings as tenant rows hold them: rows written before official schedules existed lack them,
+ * and a tenant row made before any org file was loaded has no calendar at all.
+ */
 export type StoredTenantSettings = Omit<TenantSettings, 'calendar'> & {
-  readonly calendar: Omit<CalendarConfig, 'officialSchedules'> & {
+  readonly calendar?: Omit<CalendarConfig, 'officialSchedules'> & {
     readonly officialSchedules?: readonly OfficialSchedule[];
   };
 };
 
 /** The schedules a tenant row holds (none in rows from before they existed). */
 export function storedSchedules(settings: StoredTenantSettings): readonly OfficialSchedule[] {
-  return settings.calendar.officialSchedules ?? [];
+  return settings.calendar?.officialSchedules ?? [];
 }
 
 export function tenantSettingsFromOrgFile(file: OrgFile): TenantSettings {

@@ -12,14 +12,16 @@ export async function loadTenantCalendars(
   db: Db,
 ): Promise<{ tenantId: string; calendar: CalendarConfig }[]> {
   const rows = await db.select({ id: tenants.id, settings: tenants.settings }).from(tenants);
-  return rows.map((row) => ({
-    tenantId: row.id,
-    calendar: calendarOfSettings(row.settings as StoredTenantSettings),
-  }));
+  // A tenant row without an organisation loaded yet has no calendar to speak of.
+  return rows.flatMap((row) => {
+    const calendar = calendarOfSettings(row.settings as StoredTenantSettings);
+    return calendar ? [{ tenantId: row.id, calendar }] : [];
+  });
 }
 
 /** A tenant row's calendar: its own schedules (org file, imports), then Baton's `calendars/`. */
-export function calendarOfSettings(settings: StoredTenantSettings): CalendarConfig {
+export function calendarOfSettings(settings: StoredTenantSettings): CalendarConfig | null {
+  if (!settings.calendar) return null;
   return {
     ...settings.calendar,
     officialSchedules: withShippedSchedules(storedSchedules(settings)),

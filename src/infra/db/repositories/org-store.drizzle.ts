@@ -27,13 +27,16 @@ export function createOrgStore(db: Db): OrgStore {
         .from(chats)
         .where(and(eq(chats.tenantId, tenantId), eq(chats.isCoordination, true)));
       const settings = tenant.settings as StoredTenantSettings;
+      const calendar = calendarOfSettings(settings);
+      // A tenant row made before any org file was loaded holds no organisation yet.
+      if (!calendar) return null;
       const withRole = (role: string) =>
         roles
           .filter((r) => r.role === role)
           .map((r) => r.personId)
           .sort();
       const org: Org = {
-        calendar: calendarOfSettings(settings),
+        calendar,
         escalation: settings.escalation,
         departments: depts
           .map((d) => ({ id: d.id, name: d.name, liaisonId: d.liaisonId, leaderId: d.leaderId }))
