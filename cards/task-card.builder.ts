@@ -1,6 +1,6 @@
 import { unloadedScheduleNote } from '../src/domain/calendar/calendar-notice.js';
 import { formatDeadline } from '../src/domain/deadline/deadline.formatter.js';
-import { formatDuration } from '../src/domain/shared/duration.parser.js';
+import { formatElapsed } from '../src/domain/shared/elapsed.formatter.js';
 import type { Task, TaskNode } from '../src/domain/task/task.types.js';
 import { isNodeLate, nodeRef } from '../src/domain/task/task-status.models.js';
 import type { Card, CardAction, CardStep, CardStepState, CardTone } from './card.types.js';
@@ -89,7 +89,7 @@ function stepState(node: TaskNode, now: Date): CardStepState {
 
 function stateText(node: TaskNode, state: CardStepState, now: Date): string {
   if (state === 'late' && node.dueAt) {
-    return `已超时 ${formatDuration({ unit: 'ms', ms: Math.max(60_000, now.getTime() - node.dueAt.getTime()) })}`;
+    return `已超时 ${formatElapsed(now.getTime() - node.dueAt.getTime())}`;
   }
   const text: Record<TaskNode['status'], string> = {
     pending: '等待中',
