@@ -7,7 +7,7 @@ import { newId } from '../infra/ids.js';
 import { createDurableIntake } from '../infra/inbox/durable-intake.js';
 import { createInboxWriter } from '../infra/inbox/inbox-writer.js';
 import { cachedOrgStore } from '../infra/org/org-cache.js';
-import { createQueues } from '../infra/queue/queues.js';
+import { createQueues, type Queues } from '../infra/queue/queues.js';
 import type { InboundEvent } from '../ports/inbound-event.types.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -45,9 +45,13 @@ export function createInboundHandler(
     templates: loadTemplates(config),
   };
   const inbox = createInboxWriter({ db: infra.database.db, onAccepted: afterCommit });
+  let queues: Queues | null = null;
   const intake = createDurableIntake({
     inbox,
-    queues: createQueues(infra.redis, config.redis.prefix),
+    queues: () => {
+      queues ??= createQueues(infra.redis, config.redis.prefix);
+      return queues;
+    },
     logger: logger.child({ component: 'intake' }),
   });
   return {

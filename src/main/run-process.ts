@@ -151,6 +151,7 @@ async function startHttp(
 ) {
   const admin = resolveAdminToken(config.adminToken, config.db.dataDir);
   const orgStore = cachedOrgStore(infra.database.db, createOrgStore(infra.database.db));
+  const inboxBacklog = async () => (await countInbox(infra.database.db)).waiting;
   registerDatabaseMetrics(engine.metrics, infra.database.db);
   const app = await buildApp({
     logLevel: config.logLevel,
@@ -165,7 +166,7 @@ async function startHttp(
     orgStore,
     platformAdmission: createAdmission({
       limits: PLATFORM_ADMISSION,
-      backlog: async () => (await countInbox(infra.database.db)).waiting,
+      backlog: inboxBacklog,
     }),
     ...(engine.simulator.enabled
       ? {
@@ -176,7 +177,7 @@ async function startHttp(
             inbound: engine.inbound,
             admission: createAdmission({
               limits: SIM_ADMISSION,
-              backlog: async () => (await countInbox(infra.database.db)).waiting,
+              backlog: inboxBacklog,
             }),
             events: engine.simEvents,
             onChange: createSimEventPublisher(infra.redis, config.redis.prefix, logger),

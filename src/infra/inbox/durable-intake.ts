@@ -22,15 +22,18 @@ export interface DurableIntake {
  */
 export function createDurableIntake(deps: {
   inbox: InboxWriter;
-  queues: Queues;
+  /** The queues, made on first use: only an event PostgreSQL refused needs them. */
+  queues: () => Queues;
   logger: Logger;
 }): DurableIntake {
   const hold = (event: InboundEvent) =>
-    deps.queues.add(
-      'hold-inbound',
-      { version: 1, event },
-      { jobId: jobId('held', event.platform, eventIdOf(event).replaceAll(':', '_')) },
-    );
+    deps
+      .queues()
+      .add(
+        'hold-inbound',
+        { version: 1, event },
+        { jobId: jobId('held', event.platform, eventIdOf(event).replaceAll(':', '_')) },
+      );
   const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
   return {

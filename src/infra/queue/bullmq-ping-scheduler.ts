@@ -38,13 +38,11 @@ export function createBullmqPingScheduler(deps: {
       const wanted = new Set(pings.map((p) => p.id));
       const version = pings[0]?.deadlineVersion;
       const current = (n: string) => (n === nodeId ? version : undefined);
-      const kept = (ids as string[]).filter(
-        (id) => !wanted.has(id) && belongsToCurrentPlan(id, current),
-      );
-      const stale = (ids as string[]).filter(
-        (id) => !wanted.has(id) && !belongsToCurrentPlan(id, current),
-      );
-      return { nodeId, keep: [...wanted, ...kept], stale };
+      const keep = [...wanted];
+      const stale: string[] = [];
+      for (const id of ids as string[])
+        if (!wanted.has(id)) (belongsToCurrentPlan(id, current) ? keep : stale).push(id);
+      return { nodeId, keep, stale };
     });
     await remove(sorted.flatMap((s) => s.stale));
     await addPings(
