@@ -1,20 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dingtalkSign } from '../../adapters/dingtalk/dingtalk-sign.js';
 import { FAKE_CLIENT_SECRET, FakeDingTalk } from '../fakes/dingtalk/fake-dingtalk.js';
 import { robotMessage, sayInDingTalk } from '../fakes/dingtalk/robot-frames.js';
-import { createBatonProcesses } from '../helpers/baton-processes.js';
 import { freePort } from '../helpers/free-port.js';
-import {
-  createPrivateDatabase,
-  type PrivatePostgres,
-  startPrivatePostgres,
-} from '../helpers/private-postgres.js';
-import { connectTestRedis, TEST_REDIS_URL, testQueuePrefix } from '../helpers/test-redis.js';
+import { type OutageDrill, startOutageDrill } from '../helpers/outage-drill.js';
+import { TEST_REDIS_URL } from '../helpers/test-redis.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const ORG_FILE = 'test/fixtures/org/dingtalk.yaml';
@@ -27,35 +19,24 @@ describe.each([
   ['Stream', 'stream'],
   ['HTTP', 'http'],
 ] as const)('PostgreSQL stopped while commands arrive over DingTalk %s', (_name, mode) => {
-  const prefix = testQueuePrefix();
-  const processes = createBatonProcesses();
-  let dir: string;
-  let postgres: PrivatePostgres | null = null;
+  let drill: OutageDrill | null = null;
   let fake: FakeDingTalk | null = null;
   let pool: pg.Pool | null = null;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'baton-dingtalk-outage-'));
-    postgres = await startPrivatePostgres();
+    drill = await startOutageDrill('dingtalk-outage');
     fake = await FakeDingTalk.start();
   });
   afterEach(async () => {
-    await processes.stopAll();
     await pool?.end();
     await fake?.close();
-    await postgres?.destroy();
-    const redis = await connectTestRedis();
-    const keys = await redis.keys(`*${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    rmSync(dir, { recursive: true, force: true });
+    await drill?.stop();
   });
 
   it('acknowledges every command, loses none and runs each once when it is back', async () => {
-    if (!postgres || !fake) throw new Error('not set up');
-    const database = postgres;
+    if (!drill || !fake) throw new Error('not set up');
+    const { postgres: database, databaseUrl, dir, prefix, processes } = drill;
     const dingtalk = fake;
-    const databaseUrl = await createPrivateDatabase(database, 'baton');
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const baton = processes.start('all', 'all', {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,14 +7,9 @@ import {
   type RecordedFrame,
   startFakeWecomWsServer,
 } from '../fakes/wecom/ws-server.js';
-import { createBatonProcesses } from '../helpers/baton-processes.js';
 import { freePort } from '../helpers/free-port.js';
-import {
-  createPrivateDatabase,
-  type PrivatePostgres,
-  startPrivatePostgres,
-} from '../helpers/private-postgres.js';
-import { connectTestRedis, TEST_REDIS_URL, testQueuePrefix } from '../helpers/test-redis.js';
+import { type OutageDrill, startOutageDrill } from '../helpers/outage-drill.js';
+import { TEST_REDIS_URL } from '../helpers/test-redis.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const ORG_FILE = 'test/fixtures/org/wecom.yaml';
@@ -32,35 +24,24 @@ const titleOf = (frame: RecordedFrame): string | null =>
     : null;
 
 describe('PostgreSQL stopped while commands arrive over the WeCom long connection', () => {
-  const prefix = testQueuePrefix();
-  const processes = createBatonProcesses();
-  let dir: string;
-  let postgres: PrivatePostgres | null = null;
+  let drill: OutageDrill | null = null;
   let server: FakeWecomWsServer | null = null;
   let pool: pg.Pool | null = null;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'baton-longconn-outage-'));
-    postgres = await startPrivatePostgres();
+    drill = await startOutageDrill('longconn-outage');
     server = await startFakeWecomWsServer({ bots: { [TEST_BOT_ID]: 'secret-for-tests' } });
   });
   afterEach(async () => {
-    await processes.stopAll();
     await pool?.end();
     await server?.close();
-    await postgres?.destroy();
-    const redis = await connectTestRedis();
-    const keys = await redis.keys(`*${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    rmSync(dir, { recursive: true, force: true });
+    await drill?.stop();
   });
 
   it('keeps every command WeCom will not send again, and runs each once when it is back', async () => {
-    if (!postgres || !server) throw new Error('not set up');
-    const database = postgres;
+    if (!drill || !server) throw new Error('not set up');
+    const { postgres: database, databaseUrl, dir, prefix, processes } = drill;
     const wecom = server;
-    const databaseUrl = await createPrivateDatabase(database, 'baton');
     const port = await freePort();
     const baton = processes.start('all', 'all', {
       DATABASE_URL: databaseUrl,
