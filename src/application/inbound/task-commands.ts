@@ -2,6 +2,7 @@ import { taskCard } from '../../../cards/task-card.builder.js';
 import type { NodeDraft } from '../../domain/command/command.types.js';
 import { parseDeadline } from '../../domain/deadline/deadline.parser.js';
 import type { DeadlineSpec } from '../../domain/deadline/deadline.types.js';
+import { parseEventDate } from '../../domain/deadline/event-date.parser.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { TaskAction, TaskContext, TransitionResult } from '../../domain/task/task.effects.js';
 import { createTask, type NewNode } from '../../domain/task/task.factory.js';
@@ -191,12 +192,5 @@ export async function createTaskFromTemplate(
 
 /** An event date as written (`2026-12-20`, `12月20日`), as a local date. */
 export function eventDateOf(scope: CommandScope, text: string): string {
-  const spec = parseDeadline(text, { now: scope.now, calendar: scope.calendar });
-  if (spec.kind !== 'absolute') {
-    throw new DomainError(
-      'task.bad_event_date',
-      `活动日期「${text}」要写成具体日期，例如 2026-12-20 或 12月20日。`,
-    );
-  }
-  return scope.calendar.localDate(spec.at);
+  return parseEventDate(text, { now: scope.now, calendar: scope.calendar });
 }

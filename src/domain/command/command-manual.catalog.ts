@@ -12,7 +12,8 @@ export interface CommandManualEntry {
 }
 
 const REF_NOTE = '不写编号时，作用于你唯一的进行中节点；有多个时我会问你是哪一个。';
-const DEADLINE_NOTE = '截止时间的写法如：明天18:00、周五前、2小时内、3个工作日内、活动前3天。';
+const DEADLINE_NOTE =
+  '截止时间的写法如：明天18:00、周五前、今天下班前、月底前、2小时内、3个工作日内、活动前3天；发送 /帮助 截止时间 查看全部写法和规则。';
 
 export const COMMAND_MANUAL: Readonly<Record<CommandKind, CommandManualEntry>> = {
   'create-task': {

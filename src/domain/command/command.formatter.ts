@@ -1,5 +1,12 @@
 import { assertExhaustive } from '../shared/assert-exhaustive.js';
-import type { Command, NodeDraft, ReportPeriod, SetupAction, TaskRef } from './command.types.js';
+import type {
+  Command,
+  HelpTopic,
+  NodeDraft,
+  ReportPeriod,
+  SetupAction,
+  TaskRef,
+} from './command.types.js';
 import { primaryName } from './command-names.js';
 import { formatRef } from './command-ref.parser.js';
 
@@ -65,7 +72,7 @@ function oneLineArguments(command: OneLineCommand): Array<string | null> {
     case 'digest':
       return [command.enabled ? '开' : '关'];
     case 'help':
-      return [command.topic === null ? null : primaryName(command.topic)];
+      return [helpTopicName(command.topic)];
     case 'setup':
       return [formatSetup(command.action)];
     case 'rate':
@@ -145,4 +152,9 @@ function formatSetup(action: SetupAction): string | null {
     default:
       return assertExhaustive(action);
   }
+}
+
+function helpTopicName(topic: HelpTopic | null): string | null {
+  if (topic === null) return null;
+  return topic === 'deadline' ? '截止时间' : primaryName(topic);
 }

@@ -1,3 +1,4 @@
+import { DEADLINE_TOPIC_WORDS } from '../deadline/deadline-manual.catalog.js';
 import { commandErrors } from './command.errors.js';
 import type {
   Command,
@@ -113,11 +114,15 @@ const ARGUMENT_PARSERS: Readonly<Record<CommandKind, ArgumentParser>> = {
   cancel: nodeCommand('cancel'),
 };
 
-/** `/帮助`, `/帮助 任务`, `/帮助 /任务`, `/help done`; words after the topic are ignored. */
+/**
+ * `/帮助`, `/帮助 任务`, `/帮助 /任务`, `/help done`, `/帮助 截止时间`; words after the topic are
+ * ignored.
+ */
 function parseHelp(body: string): Command {
   const [word] = wordsOf(body);
   if (word === undefined) return { kind: 'help', topic: null };
   const { name } = splitCommandName(word.replace(/^[/、]/, ''));
+  if (DEADLINE_TOPIC_WORDS.includes(name.toLowerCase())) return { kind: 'help', topic: 'deadline' };
   const topic = commandKindOf(name);
   if (topic === null) throw commandErrors.unknownTopic(word, suggestCommandName(name || word));
   return { kind: 'help', topic };

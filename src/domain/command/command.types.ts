@@ -125,8 +125,8 @@ export type Command =
   | { readonly kind: 'report'; readonly period: ReportPeriod }
   /** The person's daily digest of open nodes, on or off. */
   | { readonly kind: 'digest'; readonly enabled: boolean }
-  /** `topic` null: the overview of all commands. */
-  | { readonly kind: 'help'; readonly topic: CommandKind | null }
+  /** `topic` null: the overview of all commands; `deadline`: how to write deadlines. */
+  | { readonly kind: 'help'; readonly topic: HelpTopic | null }
   | { readonly kind: 'setup'; readonly action: SetupAction }
   | {
       readonly kind: 'rate';
@@ -149,3 +149,6 @@ export interface ParseOptions {
   /** Names Baton is @-mentioned by (`接力`, `Baton`); such a mention is dropped. */
   readonly botNames?: readonly string[];
 }
+
+/** What `/帮助 <topic>` explains: one command, or how to write deadlines (`/帮助 截止时间`). */
+export type HelpTopic = CommandKind | 'deadline';

@@ -1,4 +1,5 @@
-import type { CommandKind } from './command.types.js';
+import { DEADLINE_MANUAL } from '../deadline/deadline-manual.catalog.js';
+import type { CommandKind, HelpTopic } from './command.types.js';
 import { COMMAND_MANUAL, type CommandManualEntry } from './command-manual.catalog.js';
 import { COMMAND_NAMES } from './command-names.js';
 
@@ -15,8 +16,9 @@ export const COMMAND_USAGE: Readonly<Record<CommandKind, string>> = Object.fromE
   }),
 ) as Record<CommandKind, string>;
 
-/** The `/帮助` text: the overview of all commands, or one command in detail. */
-export function helpText(topic: CommandKind | null = null): string {
+/** The `/帮助` text: the overview of all commands, one command in detail, or the deadline rules. */
+export function helpText(topic: HelpTopic | null = null): string {
+  if (topic === 'deadline') return DEADLINE_MANUAL.join('\n');
   return topic === null ? overviewText() : commandHelpText(topic);
 }
 
@@ -86,6 +88,6 @@ function overviewText(): string {
     '接力 Baton 的命令（中英文命令名都可以，如 /任务 或 /task）：',
     ...groups,
     '编号：#12 是任务 12，#12.2 是任务 12 的第 2 个节点。不写编号时，命令作用于你唯一的进行中节点。',
-    '发送 /帮助 <命令> 查看详细用法和示例，例如 /帮助 任务。',
+    '发送 /帮助 <命令> 查看详细用法和示例，例如 /帮助 任务；/帮助 截止时间 查看截止时间的所有写法。',
   ].join('\n');
 }

@@ -8,6 +8,7 @@ import {
   weekdayOf,
 } from '../calendar/local-date.models.js';
 import type { DeadlineParseContext } from './deadline.types.js';
+import { stripLeadingFiller } from './deadline-text.models.js';
 import {
   type ClockReading,
   type DayPeriod,
@@ -49,7 +50,6 @@ const ISO_WEEKDAYS: Readonly<Record<string, number>> = {
   日: 7,
   天: 7,
 };
-const LEADING_FILLER = /^(?:截止到|截止至|截止|截至|最晚|最迟|不晚于|在|于)\s*/;
 const TRAILING_FILLER = /\s*(?:之前|以前|前|为止|截止)$/;
 
 /** A day named by a word we resolve ourselves (chrono's rules differ from Chinese usage). */
@@ -73,10 +73,35 @@ interface DayPick {
  * day whose deadline is still ahead; 本周/下周 use Monday-based weeks. A time alone is today,
  * or tomorrow once it has passed. A month-day without a year takes the nearest such date.
  */
-export function parseAbsoluteDeadline(
+export function parseAbsoluteDeadline(text: string, context: DeadlineParseContext): Date | null {
+  const reading = readAbsolute(text, context);
+  if (!reading) return null;
+  const { now, calendar } = context;
+  const deadlineMinute = reading.minute ?? calendar.config.workEndMinute;
+  const at = calendar.atLocalTime(reading.date, deadlineMinute);
+  if (reading.rollDays === 0 || at.getTime() > now.getTime()) return at;
+  return calendar.atLocalTime(addDays(reading.date, reading.rollDays), deadlineMinute);
+}
+
+/**
+ * The day an absolute text names (`2026-12-20`, `12月20日`, `下周五`, `今天`), as written: no
+ * time of day, and a bare weekday that is today stays today. `null` when it is not understood.
+ */
+export function parseAbsoluteDay(text: string, context: DeadlineParseContext): LocalDate | null {
+  return readAbsolute(text, context)?.date ?? null;
+}
+
+/** What an absolute text says: the day, the minute if any, and how far a passed one moves. */
+interface AbsoluteReading {
+  readonly date: LocalDate;
+  readonly minute: number | null;
+  readonly rollDays: number;
+}
+
+function readAbsolute(
   text: string,
   { now, calendar }: DeadlineParseContext,
-): Date | null {
+): AbsoluteReading | null {
   const today = calendar.localDate(now);
   const prepared = stripFillers(rewriteSlashDates(text));
   const pick = pickRelativeDay(prepared, today) ?? pickWeekday(prepared, today);
@@ -92,11 +117,7 @@ export function parseAbsoluteDeadline(
   const readDate = reading.date ? dateOfReading(reading.date, today) : undefined;
   const date = pick?.date ?? readDate ?? (minute === null ? null : today);
   if (date === null || readDate === null) return null;
-  const rollDays = pick?.rollDays ?? (reading.date ? 0 : 1);
-  const deadlineMinute = minute ?? calendar.config.workEndMinute;
-  const at = calendar.atLocalTime(date, deadlineMinute);
-  if (rollDays === 0 || at.getTime() > now.getTime()) return at;
-  return calendar.atLocalTime(addDays(date, rollDays), deadlineMinute);
+  return { date, minute, rollDays: pick?.rollDays ?? (reading.date ? 0 : 1) };
 }
 
 function pickRelativeDay(text: string, today: LocalDate): DayPick | null {
@@ -153,5 +174,5 @@ function rewriteSlashDates(text: string): string {
 }
 
 function stripFillers(text: string): string {
-  return text.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '');
+  return stripLeadingFiller(text).replace(TRAILING_FILLER, '');
 }

@@ -17,6 +17,13 @@ const DIGIT_VALUES: Readonly<Record<string, number>> = {
 };
 const UNIT_VALUES: Readonly<Record<string, number>> = { 十: 10, 百: 100 };
 
+const LEADING_FILLER = /^(?:截止到|截止至|截止|截至|最晚|最迟|不晚于|在|于)\s*/;
+
+/** Drops the words people put before a deadline: `截止到月底` → `月底`, `最晚周五` → `周五`. */
+export function stripLeadingFiller(text: string): string {
+  return text.replace(LEADING_FILLER, '');
+}
+
 /**
  * Folds the ways people type a deadline into one form: full-width letters, digits and
  * punctuation become ASCII (`１８：００` → `18:00`), letters lower-case, runs of spaces one

@@ -14,14 +14,18 @@ const NEARBY_DAY_NAMES: ReadonlyMap<number, string> = new Map([
  * A deadline as a short Chinese phrase in the org's zone: `今天 18:00`, `明天 10:00`,
  * `11月30日(周一) 18:00`, and with the year when it differs from now's: `2027年1月4日 18:00`.
  */
-export function formatDeadline(at: Date, { now, calendar }: DeadlineFormatContext): string {
+export function formatDeadline(at: Date, context: DeadlineFormatContext): string {
+  return `${formatDeadlineDay(at, context)} ${formatMinuteOfDay(context.calendar.minuteOfDay(at))}`;
+}
+
+/** The day of {@link formatDeadline} alone: `明天`, `12月4日(周五)`, `2027年1月4日`. */
+export function formatDeadlineDay(at: Date, { now, calendar }: DeadlineFormatContext): string {
   const date = calendar.localDate(at);
-  const time = formatMinuteOfDay(calendar.minuteOfDay(at));
   const nearby = NEARBY_DAY_NAMES.get(daysBetween(calendar.localDate(now), date));
-  if (nearby) return `${nearby} ${time}`;
+  if (nearby) return nearby;
   const parts = parseLocalDate(date);
   const nowParts = parseLocalDate(calendar.localDate(now));
   if (!parts || !nowParts) throw new RangeError(`Unrepresentable instant: ${at.toISOString()}`);
-  if (parts.year !== nowParts.year) return `${parts.year}年${parts.month}月${parts.day}日 ${time}`;
-  return `${parts.month}月${parts.day}日(${WEEKDAY_NAMES[weekdayOf(date)]}) ${time}`;
+  if (parts.year !== nowParts.year) return `${parts.year}年${parts.month}月${parts.day}日`;
+  return `${parts.month}月${parts.day}日(${WEEKDAY_NAMES[weekdayOf(date)]})`;
 }

@@ -8,13 +8,15 @@ import { formatDeadline } from './deadline.formatter.js';
 import type { DeadlineParseContext, DeadlineSpec } from './deadline.types.js';
 import { parseAbsoluteDeadline } from './deadline-absolute.parser.js';
 import { parseEventOffset } from './deadline-event.parser.js';
+import { parsePeriodDeadline } from './deadline-period.parser.js';
 import { parseDeadlineSpan } from './deadline-span.parser.js';
 import { normalizeDeadlineText } from './deadline-text.models.js';
 
 /**
  * Understands what people write as a node's deadline, in the org's time zone. Tried in order:
  * event-relative (`活动前3天`, `T-1`), spans from activation (`2小时内`, `3个工作日内`, `4wh`),
- * then absolute times (`明天18:00`, `周五前`, `11月30日`). Full-width characters are accepted.
+ * then calendar periods (`月底前`, `季度末`, `本周内`) and absolute times (`明天18:00`, `周五前`,
+ * `今天下班前`, `11月30日`). Full-width characters are accepted.
  *
  * @throws DomainError `deadline.unparseable` (message lists examples), `deadline.in_past`
  *   (an absolute time not after `now`; the message shows how it was read) or
@@ -33,7 +35,7 @@ export function parseDeadline(text: string, context: DeadlineParseContext): Dead
     if (!withinMaximum(duration)) throw deadlineTooFarError(text);
     return { kind: 'after-activation', duration, text: original };
   }
-  const at = parseAbsoluteDeadline(normalized, context);
+  const at = parsePeriodDeadline(normalized, context) ?? parseAbsoluteDeadline(normalized, context);
   if (!at) throw deadlineUnparseableError(text);
   if (at.getTime() <= context.now.getTime()) {
     throw deadlineInPastError(text, formatDeadline(at, context));

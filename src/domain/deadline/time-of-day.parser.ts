@@ -4,14 +4,23 @@ import { parseLocalDate } from '../calendar/local-date.models.js';
 import { assertExhaustive } from '../shared/assert-exhaustive.js';
 
 /** A part of the day named without a clock time. */
-export type DayPeriod = 'early-morning' | 'morning' | 'noon' | 'afternoon' | 'evening';
+export type DayPeriod =
+  | 'early-morning'
+  | 'morning'
+  | 'noon'
+  | 'afternoon'
+  | 'end-of-day'
+  | 'evening';
 
 const PERIOD_WORDS: Readonly<Record<string, DayPeriod>> = {
   早上: 'early-morning',
   早晨: 'early-morning',
+  上班: 'early-morning',
   上午: 'morning',
   中午: 'noon',
   下午: 'afternoon',
+  下班: 'end-of-day',
+  收工: 'end-of-day',
   晚上: 'evening',
   夜里: 'evening',
 };
@@ -21,8 +30,8 @@ const PERIOD_PATTERN = new RegExp(
 );
 
 /**
- * The deadline a bare period word stands for: 早上 = start of business hours, 上午 and 中午 =
- * 12:00, 下午 = end of business hours (18:00 by default), 晚上 = 22:00.
+ * The deadline a bare period word stands for: 早上 and 上班 = start of business hours, 上午 and
+ * 中午 = 12:00, 下午 and 下班 = end of business hours (18:00 by default), 晚上 = 22:00.
  */
 function periodMinute(period: DayPeriod, config: CalendarConfig): number {
   switch (period) {
@@ -32,6 +41,7 @@ function periodMinute(period: DayPeriod, config: CalendarConfig): number {
     case 'noon':
       return 720;
     case 'afternoon':
+    case 'end-of-day':
       return config.workEndMinute;
     case 'evening':
       return 1320;

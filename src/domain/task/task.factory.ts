@@ -1,4 +1,7 @@
 import type { LocalDate } from '../calendar/calendar.types.js';
+import { eventDeadlinesInPastError } from '../deadline/deadline.errors.js';
+import { formatDeadline, formatDeadlineDay } from '../deadline/deadline.formatter.js';
+import { resolveDeadline } from '../deadline/deadline.resolver.js';
 import type { DeadlineSpec } from '../deadline/deadline.types.js';
 import type { Platform } from '../org/org.types.js';
 import type { Duration } from '../shared/duration.types.js';
@@ -41,12 +44,14 @@ export interface NewTask {
 /**
  * Creates a task and starts its first group of nodes (the `create` transition): numbers the
  * nodes `#n.1`, `#n.2`, … and groups each `parallel` node with the one before it.
- * @throws DomainError `task.no_nodes`, `task.node_without_owner`.
+ * @throws DomainError `task.no_nodes`, `task.node_without_owner`, `deadline.event_in_past` (an
+ *   event-relative deadline the event date puts in the past is refused like a past absolute one).
  */
 export function createTask(input: NewTask, ctx: TaskContext): TransitionResult {
   if (input.nodes.length === 0) throw taskErrors.noNodes();
   const ownerless = input.nodes.findIndex((n) => n.owners.length === 0);
   if (ownerless >= 0) throw taskErrors.nodeWithoutOwner(`#${input.number}.${ownerless + 1}`);
+  assertEventDeadlinesAhead(input, ctx);
   let group = 0;
   const nodes: TaskNode[] = input.nodes.map((n, i) => {
     if (i === 0 || !n.parallel) group += 1;
@@ -98,4 +103,23 @@ export function createTask(input: NewTask, ctx: TaskContext): TransitionResult {
   });
   activateGroup(t, 1, false);
   return t.result();
+}
+
+function assertEventDeadlinesAhead(input: NewTask, ctx: TaskContext): void {
+  const { eventDate } = input;
+  if (eventDate === null) return;
+  const format = { now: ctx.now, calendar: ctx.calendar };
+  const passed = input.nodes.flatMap(({ title, deadline }) => {
+    if (deadline.kind !== 'event-relative') return [];
+    const at = resolveDeadline(deadline, {
+      activatedAt: ctx.now,
+      eventDate,
+      calendar: ctx.calendar,
+    });
+    if (at.getTime() > ctx.now.getTime()) return [];
+    return [{ node: title, text: deadline.text, understood: formatDeadline(at, format) }];
+  });
+  if (passed.length === 0) return;
+  const eventDay = formatDeadlineDay(ctx.calendar.endOfWorkday(eventDate), format);
+  throw eventDeadlinesInPastError(eventDay, passed);
 }

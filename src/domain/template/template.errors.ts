@@ -23,11 +23,6 @@ export const templateErrors = {
       `流程「${template}」没有「${unknown.join('、')}」这一项，可以填：${known}。`,
       { usage },
     ),
-  badEventDate: (field: string, text: string) =>
-    new DomainError(
-      'template.bad_event_date',
-      `${field}「${text}」要写成将来的具体日期，例如 2026-12-20 或 12月20日。`,
-    ),
   needsEventDate: (template: string, node: string) =>
     new DomainError(
       'template.needs_event_date',

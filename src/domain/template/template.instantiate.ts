@@ -1,7 +1,7 @@
 import type { BusinessCalendar, LocalDate } from '../calendar/calendar.types.js';
 import { parseDeadline } from '../deadline/deadline.parser.js';
+import { parseEventDate } from '../deadline/event-date.parser.js';
 import type { EscalationLadder, Org } from '../org/org.types.js';
-import { DomainError } from '../shared/domain-error.js';
 import type { NewNode } from '../task/task.factory.js';
 import type { Task } from '../task/task.types.js';
 import { templateErrors } from './template.errors.js';
@@ -36,7 +36,7 @@ export interface TemplateTaskDraft {
  * node's roles against the org and understands its deadline. The requester's fields are kept on
  * the first node, each node's inputs and outputs on the node (`输入`, `输出`, `说明`).
  * @throws DomainError `template.missing_fields`, `template.unknown_fields`,
- *   `template.bad_event_date`, `template.needs_event_date`, and the role errors of `resolveRole`.
+ *   `event_date.unreadable`, `event_date.in_past`, `template.needs_event_date`, and the role errors of `resolveRole`.
  */
 export function instantiateTemplate(
   template: Template,
@@ -92,14 +92,7 @@ function eventDateOf(
   const field = template.fields.find((f) => f.eventDate);
   const text = field ? fields[field.name] : undefined;
   if (!field || text === undefined) return null;
-  const refused = templateErrors.badEventDate(field.name, text);
-  try {
-    const spec = parseDeadline(text, { now: ctx.now, calendar: ctx.calendar });
-    if (spec.kind !== 'absolute') throw refused;
-    return ctx.calendar.localDate(spec.at);
-  } catch (err) {
-    throw err instanceof DomainError ? refused : err;
-  }
+  return parseEventDate(text, { now: ctx.now, calendar: ctx.calendar }, field.name);
 }
 
 function nodeOf(

@@ -220,20 +220,20 @@ describe('instantiateTemplate refusals', () => {
     [
       'an event date that is no date',
       () => fill('活动', { 活动名称: 'x', 活动日期: '下周吧' }),
-      'template.bad_event_date',
-      /活动日期「下周吧」要写成将来的具体日期/,
+      'event_date.unreadable',
+      /活动日期「下周吧」要写成具体日期/,
     ],
     [
       'an event date that is a span',
       () => fill('活动', { 活动名称: 'x', 活动日期: '3天内' }),
-      'template.bad_event_date',
+      'event_date.unreadable',
       /活动日期「3天内」/,
     ],
     [
       'an event date in the past',
       () => fill('活动', { 活动名称: 'x', 活动日期: '2025-01-01' }),
-      'template.bad_event_date',
-      /2025-01-01/,
+      'event_date.in_past',
+      /活动日期「2025-01-01」是 2025年1月1日，已经过去了。这是活动举行的日期/,
     ],
     [
       'an event-relative node without the event date',
