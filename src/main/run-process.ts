@@ -152,6 +152,7 @@ async function startHttp(
   const admin = resolveAdminToken(config.adminToken, config.db.dataDir);
   const orgStore = cachedOrgStore(infra.database.db, createOrgStore(infra.database.db));
   const inboxBacklog = async () => (await countInbox(infra.database.db)).waiting;
+  const templates = loadTemplates(config);
   registerDatabaseMetrics(engine.metrics, infra.database.db);
   const app = await buildApp({
     logLevel: config.logLevel,
@@ -162,6 +163,7 @@ async function startHttp(
       orgStore,
       tenantId: 'default',
       now: () => new Date(),
+      templates,
     },
     orgStore,
     platformAdmission: createAdmission({
@@ -189,7 +191,7 @@ async function startHttp(
       tenantId: 'default',
       orgStore,
       publicUrl: config.http.publicUrl,
-      templates: loadTemplates(config),
+      templates,
     },
     directory: {
       db: infra.database.db,

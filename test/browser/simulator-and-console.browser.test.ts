@@ -160,7 +160,7 @@ describe('Baton in a browser', () => {
     expect(lastWeek.get('to')).toBe(thisWeekFrom);
     expect(lastWeek.get('by')).toBe('department');
 
-    await page.getByLabel('导出分组').selectOption('person');
+    await page.getByLabel('分组').selectOption('person');
     const href = (await csv.getAttribute('href')) ?? '';
     expect(new URL(href, baton.url).searchParams.get('by')).toBe('person');
     // The link works with the console's own session.

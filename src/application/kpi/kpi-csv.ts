@@ -1,55 +1,71 @@
 import type { KpiRow } from '../../domain/kpi/kpi.types.js';
 import type { KpiReport } from './compute-kpis.usecase.js';
+import { groupHeading, type KpiLabeller } from './kpi-labels.js';
 
 const HOUR_MS = 3_600_000;
 
-/** Columns of the CSV export, in order; hours with two decimals, rates as 0–1. */
-const COLUMNS: readonly [string, (row: KpiRow) => number | string | null][] = [
-  ['key', (r) => r.key],
-  ['nodes_finished', (r) => r.nodesFinished],
-  ['nodes_on_time', (r) => r.nodesOnTime],
-  ['on_time_rate', (r) => r.onTimeRate],
-  ['responses_measured', (r) => r.responsesMeasured],
-  ['responses_on_time', (r) => r.responsesOnTime],
-  ['response_on_time_rate', (r) => r.responseOnTimeRate],
-  ['resolve_mean_hours', (r) => hours(r.resolveWall.meanMs)],
-  ['resolve_p90_hours', (r) => hours(r.resolveWall.p90Ms)],
-  ['resolve_mean_working_hours', (r) => hours(r.resolveWorking.meanMs)],
-  ['resolve_p90_working_hours', (r) => hours(r.resolveWorking.p90Ms)],
-  ['tasks_closed', (r) => r.tasksClosed],
-  ['tasks_on_plan', (r) => r.tasksOnPlan],
-  ['on_plan_rate', (r) => r.onPlanRate],
-  ['nodes_reworked', (r) => r.nodesReworked],
-  ['rework_rate', (r) => r.reworkRate],
-  [
-    'escalations',
-    (r) =>
-      Object.entries(r.escalations)
-        .map(([level, n]) => `${level}:${n}`)
-        .join(' '),
-  ],
-  ['open_late', (r) => r.openLate],
-  ['rating_count', (r) => r.ratingCount],
-  ['rating_mean', (r) => r.ratingMean],
+/** Excel reads a CSV as UTF-8 only when it starts with a byte order mark. */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+type Cell = number | string | null;
+
+/** Columns after the group's id and name, in order; hours with two decimals, rates as percent. */
+const COLUMNS: readonly [string, (row: KpiRow) => Cell][] = [
+  ['完成节点数', (r) => r.nodesFinished],
+  ['按时完成节点数', (r) => r.nodesOnTime],
+  ['节点按时完成率', (r) => percent(r.onTimeRate)],
+  ['计时响应节点数', (r) => r.responsesMeasured],
+  ['及时响应节点数', (r) => r.responsesOnTime],
+  ['首次响应及时率', (r) => percent(r.responseOnTimeRate)],
+  ['平均处理时长（小时）', (r) => hours(r.resolveWall.meanMs)],
+  ['处理时长P90（小时）', (r) => hours(r.resolveWall.p90Ms)],
+  ['平均处理工时（工作小时）', (r) => hours(r.resolveWorking.meanMs)],
+  ['处理工时P90（工作小时）', (r) => hours(r.resolveWorking.p90Ms)],
+  ['结束任务数', (r) => r.tasksClosed],
+  ['按计划完成任务数', (r) => r.tasksOnPlan],
+  ['任务按计划完成率', (r) => percent(r.onPlanRate)],
+  ['返工节点数', (r) => r.nodesReworked],
+  ['返工次数', (r) => r.reworks],
+  ['返工率', (r) => percent(r.reworkRate)],
+  ['超时升级', (r) => escalationsText(r.escalations)],
+  ['当前超时节点数', (r) => r.openLate],
+  ['评分次数', (r) => r.ratingCount],
+  ['平均评分', (r) => r.ratingMean],
 ];
 
 function hours(ms: number | null): number | null {
   return ms === null ? null : Math.round((ms / HOUR_MS) * 100) / 100;
 }
 
+function percent(rate: number | null): string | null {
+  return rate === null ? null : `${Math.round(rate * 1000) / 10}%`;
+}
+
+function escalationsText(escalations: Readonly<Record<string, number>>): string {
+  return Object.entries(escalations)
+    .map(([level, n]) => `${level === 'manual' ? '手动' : `${level}级`}:${n}`)
+    .join(' ');
+}
+
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; formula starts defused. */
-function field(value: number | string | null): string {
+function field(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(Math.round(value * 10_000) / 10_000);
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** The report as CSV, one line per row, with a header. */
-export function kpisToCsv(report: KpiReport): string {
+/**
+ * The report as CSV for a spreadsheet: Chinese headings, each group by id and by name, one line
+ * per row, UTF-8 with a byte order mark.
+ */
+export function kpisToCsv(report: KpiReport, labelOf: KpiLabeller): string {
+  const heading = groupHeading(report.by);
   const lines = [
-    COLUMNS.map(([name]) => name).join(','),
-    ...report.rows.map((row) => COLUMNS.map(([, get]) => field(get(row))).join(',')),
+    [`${heading}编号`, heading, ...COLUMNS.map(([name]) => name)].map(field).join(','),
+    ...report.rows.map((row) =>
+      [row.key, labelOf(row.key), ...COLUMNS.map(([, get]) => get(row))].map(field).join(','),
+    ),
   ];
-  return `${lines.join('\r\n')}\r\n`;
+  return `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`;
 }

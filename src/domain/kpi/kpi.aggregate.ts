@@ -37,12 +37,14 @@ export function aggregateKpis(
   const nodes = split(facts.finishedNodes);
   const tasks = split(facts.closedTasks);
   const escalations = split(facts.escalations);
+  const reworks = split(facts.reworks);
   const openLate = split(facts.openLate);
   const ratings = split(facts.ratings);
   const keys = new Set([
     ...nodes.keys(),
     ...tasks.keys(),
     ...escalations.keys(),
+    ...reworks.keys(),
     ...openLate.keys(),
     ...ratings.keys(),
   ]);
@@ -52,6 +54,7 @@ export function aggregateKpis(
       finishedNodes: nodes.get(key) ?? [],
       closedTasks: tasks.get(key) ?? [],
       escalations: escalations.get(key) ?? [],
+      reworks: reworks.get(key) ?? [],
       openLate: openLate.get(key) ?? [],
       ratings: ratings.get(key) ?? [],
     }),
@@ -64,7 +67,8 @@ function kpiRow(key: string, calendar: BusinessCalendar, facts: KpiFacts): KpiRo
   const onTime = withDeadline.filter(isOnTime);
   const measured = finished.filter((n) => n.responseLimit !== null);
   const respondedInTime = measured.filter((n) => respondedOnTime(n, calendar));
-  const reworked = finished.filter((n) => n.reworked);
+  const reworked = new Set(facts.reworks.map((r) => r.nodeId));
+  const workedOn = new Set([...finished.map((n) => n.nodeId), ...reworked]);
   const onPlan = facts.closedTasks.filter((t) => t.done && t.allNodesOnTime);
   const escalations: Record<string, number> = {};
   for (const e of facts.escalations) {
@@ -85,8 +89,9 @@ function kpiRow(key: string, calendar: BusinessCalendar, facts: KpiFacts): KpiRo
     tasksClosed: facts.closedTasks.length,
     tasksOnPlan: onPlan.length,
     onPlanRate: rate(onPlan.length, facts.closedTasks.length),
-    nodesReworked: reworked.length,
-    reworkRate: rate(reworked.length, finished.length),
+    nodesReworked: reworked.size,
+    reworks: facts.reworks.length,
+    reworkRate: rate(reworked.size, workedOn.size),
     escalations,
     openLate: facts.openLate.length,
     ratingCount: scores.length,

@@ -27,8 +27,11 @@ export interface FinishedNodeFact extends KpiGroups {
   readonly pausedTotalMs: number;
   /** Paused intervals from the event log (a pause still open at completion ends there). */
   readonly pauses: readonly { readonly from: Date; readonly to: Date }[];
-  /** The node was sent back and done again (a `node.reworked` event). */
-  readonly reworked: boolean;
+}
+
+/** A node sent back for rework inside the period (one `node.reworked` event each time). */
+export interface ReworkFact extends KpiGroups {
+  readonly nodeId: string;
 }
 
 /** A task that closed inside the period (done or rejected; cancelled ones are left out). */
@@ -54,6 +57,7 @@ export interface KpiFacts {
   readonly finishedNodes: readonly FinishedNodeFact[];
   readonly closedTasks: readonly ClosedTaskFact[];
   readonly escalations: readonly EscalationFact[];
+  readonly reworks: readonly ReworkFact[];
   /** Active nodes past their deadline at the moment of the computation. */
   readonly openLate: readonly KpiGroups[];
   readonly ratings: readonly RatingFact[];
@@ -80,7 +84,11 @@ export interface KpiRow {
   readonly tasksClosed: number;
   readonly tasksOnPlan: number;
   readonly onPlanRate: number | null;
+  /** Distinct nodes sent back in the period, whether or not they were done again yet. */
   readonly nodesReworked: number;
+  /** Send-backs in the period (a node sent back twice counts twice). */
+  readonly reworks: number;
+  /** Nodes sent back / nodes worked on (finished or sent back) in the period. */
   readonly reworkRate: number | null;
   /** Escalation steps fired, by level (`1`, `2`, …, `manual`). */
   readonly escalations: Readonly<Record<string, number>>;

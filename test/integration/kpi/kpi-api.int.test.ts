@@ -102,7 +102,7 @@ describe('GET /api/kpis and /metrics', () => {
     const res = await get('/api/kpis?from=2026-11-09&to=2026-11-16&format=csv');
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toContain('kpis-2026-11-09-2026-11-16-all.csv');
-    expect(res.body.split('\r\n')[1]).toMatch(/^all,5,4,0\.8,4,2,0\.5,16\.8,30,7\.8,15,3,2,/);
+    expect(res.body.split('\r\n')[1]).toMatch(/^all,全部,5,4,80%,4,2,50%,16\.8,30,7\.8,15,3,2,/);
   });
 
   it('refuses a period it cannot read', async () => {

@@ -113,16 +113,19 @@ describe('KPIs of a known week (11-09 to 11-16, 11-11 a holiday)', () => {
 
   it('exports the same numbers as CSV', async () => {
     // Finance: wall 23 h and 30 h, working 8 h and 15 h.
-    const csv = kpisToCsv(await kpis('department'));
-    const [header, ...lines] = csv.trim().split('\r\n');
-    expect(header?.split(',').slice(0, 4)).toEqual([
-      'key',
-      'nodes_finished',
-      'nodes_on_time',
-      'on_time_rate',
+    const names: Record<string, string> = { finance: '财务部' };
+    const csv = kpisToCsv(await kpis('department'), (key) => names[key] ?? key);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const [header, ...lines] = csv.slice(1).trim().split('\r\n');
+    expect(header?.split(',').slice(0, 5)).toEqual([
+      '部门编号',
+      '部门',
+      '完成节点数',
+      '按时完成节点数',
+      '节点按时完成率',
     ]);
     expect(lines.find((l) => l.startsWith('finance,'))).toMatch(
-      /^finance,2,1,0\.5,2,0,0,26\.5,30,11\.5,15,2,1,0\.5,0,0,,0,2,3$/,
+      /^finance,财务部,2,1,50%,2,0,0%,26\.5,30,11\.5,15,2,1,50%,0,0,0%,,0,2,3$/,
     );
   });
 });

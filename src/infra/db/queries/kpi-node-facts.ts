@@ -22,14 +22,13 @@ const finishedRow = z.object({
   completed_at: instant,
   response_limit: durationSchema.nullable(),
   paused_total_ms: z.coerce.number(),
-  reworked: z.boolean(),
 });
 
 const pauseRow = z.object({ node_id: z.string(), type: z.string(), at: instant });
 
 /**
- * Nodes finished (done or approved) in the period, with their first activation and rework
- * from the event log and their paused intervals.
+ * Nodes finished (done or approved) in the period, with their first activation from the event
+ * log and their paused intervals.
  */
 export async function finishedNodeFacts(
   db: Db,
@@ -44,9 +43,7 @@ export async function finishedNodeFacts(
             n.due_at, n.activated_at, n.acknowledged_at, n.completed_at, n.response_limit,
             n.paused_total_ms,
             (select min(e.created_at) from events e
-              where e.node_id = n.id and e.type = 'node.activated') as first_activated_at,
-            exists(select 1 from events e
-              where e.node_id = n.id and e.type = 'node.reworked') as reworked
+              where e.node_id = n.id and e.type = 'node.activated') as first_activated_at
           from nodes n join tasks t on t.id = n.task_id
           where t.tenant_id = ${tenantId} and n.status in ('done', 'approved')
             and n.completed_at >= ${period.from} and n.completed_at < ${period.to}
@@ -70,7 +67,6 @@ export async function finishedNodeFacts(
     responseLimit: r.response_limit,
     pausedTotalMs: r.paused_total_ms,
     pauses: pairPauses(pauses.get(r.node_id) ?? [], r.completed_at),
-    reworked: r.reworked,
   }));
 }
 

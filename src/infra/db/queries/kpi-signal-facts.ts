@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { EscalationFact, KpiGroups } from '../../../domain/kpi/kpi.types.js';
+import type { EscalationFact, KpiGroups, ReworkFact } from '../../../domain/kpi/kpi.types.js';
 import { type Db, queryRows } from '../client.js';
 import { ids, type KpiPeriod } from './kpi-rows.schema.js';
 
@@ -32,6 +32,36 @@ export async function escalationFacts(
   );
   return rows.map((r) => ({
     level: r.level === null ? 'manual' : Number(r.level),
+    departmentIds: r.department_id ? [r.department_id] : [],
+    personIds: r.owners,
+    templateKey: r.template_key,
+  }));
+}
+
+const reworkRow = z.object({
+  node_id: z.string(),
+  department_id: z.string().nullable(),
+  template_key: z.string().nullable(),
+  owners: ids,
+});
+
+/** Every send-back in the period (`node.reworked`: a rejection or /退回 reopened the node). */
+export async function reworkFacts(
+  db: Db,
+  tenantId: string,
+  period: KpiPeriod,
+): Promise<ReworkFact[]> {
+  const rows = z.array(reworkRow).parse(
+    await queryRows(
+      db,
+      sql`select n.id as node_id, n.department_id, t.template_key, ${NODE_OWNERS} as owners
+          from events e join tasks t on t.id = e.task_id join nodes n on n.id = e.node_id
+          where t.tenant_id = ${tenantId} and e.type = 'node.reworked'
+            and e.created_at >= ${period.from} and e.created_at < ${period.to}`,
+    ),
+  );
+  return rows.map((r) => ({
+    nodeId: r.node_id,
     departmentIds: r.department_id ? [r.department_id] : [],
     personIds: r.owners,
     templateKey: r.template_key,

@@ -1,4 +1,5 @@
-// The KPI section: a chosen period's overall numbers from /api/kpis (docs/KPIS.md), and its CSV.
+// The KPI section: a chosen period's overall numbers from /api/kpis (docs/KPIS.md), the same
+// figures per department, person or template, and their CSV.
 import { $, el, showError } from './console-dom.js';
 
 const percent = (rate) =>
@@ -15,20 +16,15 @@ function duration(ms) {
 }
 
 function kpiEntries(row) {
-  const escalations = Object.values(row.escalations ?? {}).reduce((a, b) => a + b, 0);
   return [
     ['节点按时完成率', percent(row.onTimeRate), `${row.nodesFinished} 个节点完成`],
     ['首次响应及时率', percent(row.responseOnTimeRate), `${row.responsesMeasured} 次响应`],
     ['平均处理时长', duration(row.resolveWall?.meanMs), '从开始到完成'],
     ['任务按计划完成率', percent(row.onPlanRate), `${row.tasksClosed} 项任务结束`],
-    ['返工率', percent(row.reworkRate), `${row.nodesReworked} 个节点返工`],
-    ['超时升级', `${escalations} 次`, '含手动升级'],
+    ['返工率', percent(row.reworkRate), `${row.nodesReworked} 个节点返工 ${row.reworks} 次`],
+    ['超时升级', `${escalationCount(row)} 次`, '含手动升级'],
     ['当前超时节点', `${row.openLate} 个`, '此刻'],
-    [
-      '满意度',
-      row.ratingMean === null ? '—' : `${row.ratingMean.toFixed(1)} 分`,
-      `${row.ratingCount} 次评分`,
-    ],
+    ['满意度', score(row), `${row.ratingCount} 次评分`],
   ];
 }
 
@@ -56,6 +52,45 @@ async function fetchKpis(params) {
   return res.json();
 }
 
+const escalationCount = (row) => Object.values(row.escalations ?? {}).reduce((a, b) => a + b, 0);
+const score = (row) => (row.ratingMean === null ? '—' : `${row.ratingMean.toFixed(1)} 分`);
+
+/** One table line per group: the figures a department head compares across departments. */
+function groupCells(row) {
+  return [
+    row.label ?? row.key,
+    String(row.nodesFinished),
+    percent(row.onTimeRate),
+    percent(row.responseOnTimeRate),
+    duration(row.resolveWall?.meanMs),
+    percent(row.reworkRate),
+    String(escalationCount(row)),
+    String(row.openLate),
+    score(row),
+  ];
+}
+
+const GROUP_NAMES = { department: '部门', person: '人员', template: '流程模板' };
+
+function renderGroups(report, label) {
+  const name = GROUP_NAMES[report.by] ?? '分组';
+  $('kpi-group-heading').textContent = name;
+  $('kpi-groups-title').textContent = `${label}各${name}指标`;
+  const lines = report.rows.map((row) =>
+    el(
+      'tr',
+      {},
+      ...groupCells(row).map((cell, i) =>
+        el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {}, cell),
+      ),
+    ),
+  );
+  const empty = el('tr', {}, el('td', { colspan: '9' }, '这段时间没有数据'));
+  $('kpi-groups')
+    .querySelector('tbody')
+    .replaceChildren(...(lines.length > 0 ? lines : [empty]));
+}
+
 function render(report, label) {
   const row = report.rows.find((r) => r.key === 'all') ?? report.rows[0];
   $('kpis-period').textContent = `${label}（${report.from} 至 ${addDays(report.to, -1)}）`;
@@ -77,20 +112,20 @@ export async function showKpis() {
   if (!thisWeek) return;
   const week = { from: thisWeek.from, to: thisWeek.to };
   const period = () => RANGES[$('kpi-range').value](week);
-  const linkCsv = () => {
-    const { from, to } = period();
-    $('kpi-csv').href =
-      `/api/kpis?${new URLSearchParams({ from, to, by: $('kpi-by').value, format: 'csv' })}`;
-  };
-  render(thisWeek, '本周');
-  linkCsv();
-  $('kpi-range').addEventListener('change', () => {
+  const refresh = async () => {
     const { label, from, to } = period();
-    linkCsv();
-    fetchKpis({ from, to })
-      .then((report) => report && render(report, label))
-      .catch(showError);
-  });
-  $('kpi-by').addEventListener('change', linkCsv);
+    const by = $('kpi-by').value;
+    $('kpi-csv').href = `/api/kpis?${new URLSearchParams({ from, to, by, format: 'csv' })}`;
+    const [overall, groups] = await Promise.all([
+      fetchKpis({ from, to }),
+      fetchKpis({ from, to, by }),
+    ]);
+    if (overall) render(overall, label);
+    if (groups) renderGroups(groups, label);
+  };
+  const update = () => refresh().catch(showError);
+  $('kpi-range').addEventListener('change', update);
+  $('kpi-by').addEventListener('change', update);
+  await refresh();
   $('kpis').hidden = false;
 }

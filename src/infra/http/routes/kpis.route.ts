@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { computeKpis } from '../../../application/kpi/compute-kpis.usecase.js';
 import { kpisToCsv } from '../../../application/kpi/kpi-csv.js';
+import { kpiLabeller } from '../../../application/kpi/kpi-labels.js';
 import { createBusinessCalendar } from '../../../domain/calendar/business-calendar.js';
 import { addDays, parseLocalDate } from '../../../domain/calendar/local-date.models.js';
-import type { Org } from '../../../domain/org/org.types.js';
 import { weekOf } from '../../../domain/report/report-period.js';
 import type { KpiSource } from '../../../ports/kpi-source.port.js';
 import type { OrgStore } from '../../../ports/org-store.port.js';
@@ -15,6 +15,8 @@ export interface KpiRouteDeps {
   /** One organisation per deployment for now. */
   readonly tenantId: string;
   readonly now: () => Date;
+  /** Flow templates, for their names in rows grouped by template. */
+  readonly templates?: readonly { readonly key: string; readonly name: string }[];
 }
 
 const localDate = z.string().refine((d) => parseLocalDate(d) !== null, 'expected YYYY-MM-DD');
@@ -56,24 +58,19 @@ export async function kpiRoutes(app: FastifyInstance, deps: KpiRouteDeps) {
       by: q.by === 'all' ? null : q.by,
       now,
     });
+    const labelOf = kpiLabeller(org, report.by, deps.templates);
     if (q.format === 'csv') {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="kpis-${from}-${to}-${q.by}.csv"`)
-        .send(kpisToCsv(report));
+        .send(kpisToCsv(report, labelOf));
     }
     return {
       from,
       to,
       timezone: org.calendar.timezone,
       by: q.by,
-      rows: report.rows.map((row) => ({ ...row, label: labelOf(org, q.by, row.key) })),
+      rows: report.rows.map((row) => ({ ...row, label: labelOf(row.key) })),
     };
   });
-}
-
-function labelOf(org: Org, by: string, key: string): string {
-  if (by === 'department') return org.departments.find((d) => d.id === key)?.name ?? key;
-  if (by === 'person') return org.people.find((p) => p.id === key)?.name ?? key;
-  return key;
 }

@@ -33,13 +33,13 @@ const node = (overrides: Partial<FinishedNodeFact> = {}): FinishedNodeFact => ({
   responseLimit: null,
   pausedTotalMs: 0,
   pauses: [],
-  reworked: false,
   ...overrides,
 });
 const empty: KpiFacts = {
   finishedNodes: [],
   closedTasks: [],
   escalations: [],
+  reworks: [],
   openLate: [],
   ratings: [],
 };
@@ -49,6 +49,55 @@ describe('aggregateKpis', () => {
     const [all] = aggregateKpis(empty, null, calendar);
     expect(all).toMatchObject({ key: 'all', nodesFinished: 0, onTimeRate: null, ratingMean: null });
     expect(aggregateKpis(empty, 'department', calendar)).toEqual([]);
+  });
+
+  it('counts rework when a node is sent back, before it is done again', () => {
+    const rework = (nodeId: string, departmentIds = ['logistics']) => ({
+      nodeId,
+      departmentIds,
+      personIds: ['zhangsan'],
+      templateKey: null,
+    });
+    const cases: [
+      string,
+      KpiFacts,
+      { nodesReworked: number; reworks: number; rate: number | null },
+    ][] = [
+      [
+        'sent back twice, still open',
+        { ...empty, reworks: [rework('a'), rework('a')] },
+        { nodesReworked: 1, reworks: 2, rate: 1 },
+      ],
+      [
+        'sent back, then done',
+        { ...empty, finishedNodes: [node({ nodeId: 'a' })], reworks: [rework('a')] },
+        { nodesReworked: 1, reworks: 1, rate: 1 },
+      ],
+      [
+        'one of four worked on',
+        {
+          ...empty,
+          finishedNodes: ['a', 'b', 'c'].map((nodeId) => node({ nodeId })),
+          reworks: [rework('d')],
+        },
+        { nodesReworked: 1, reworks: 1, rate: 0.25 },
+      ],
+      ['none', { ...empty, finishedNodes: [node()] }, { nodesReworked: 0, reworks: 0, rate: 0 }],
+      ['nothing worked on', empty, { nodesReworked: 0, reworks: 0, rate: null }],
+    ];
+    for (const [what, facts, expected] of cases) {
+      const [all] = aggregateKpis(facts, null, calendar);
+      expect(
+        { nodesReworked: all?.nodesReworked, reworks: all?.reworks, rate: all?.reworkRate },
+        what,
+      ).toEqual(expected);
+    }
+    const byDepartment = aggregateKpis(
+      { ...empty, reworks: [rework('a', ['finance'])] },
+      'department',
+      calendar,
+    );
+    expect(byDepartment.map((r) => [r.key, r.nodesReworked])).toEqual([['finance', 1]]);
   });
 
   it('counts a fact once under each of its owners, and under "-" without a group', () => {
