@@ -88,7 +88,7 @@ async function runSize(url: string, size: number): Promise<string[]> {
   const worker = new Worker(
     QUEUE_NAMES.schedule,
     async (job: Job) => {
-      lateness.push(Date.now() - Date.parse((job.data as { at: string }).at));
+      lateness.push(Date.now() - (job.timestamp + (job.opts.delay ?? 0)));
     },
     { connection: redis, prefix: bullPrefix(prefix), concurrency: 4 },
   );
@@ -109,6 +109,50 @@ async function runSize(url: string, size: number): Promise<string[]> {
     ms(Math.max(...lateness)),
     `${lateness.length}/${firing}`,
   ];
+}
+
+/** Redis' own default and the value Baton's private Redis and docker-compose.yml set. */
+const LISTPACK_VALUES = [64, 512];
+const MEMORY_SIZES = (process.env.BENCH_MEMORY_SIZES ?? '10000,100000').split(',').map(Number);
+
+/** Memory per ping of `size` pings scheduled a day ahead, with `hash-max-listpack-value` set. */
+async function memoryPerPing(url: string, size: number, listpackValue: number): Promise<string> {
+  const redis = createRedis(url, quiet);
+  await redis.connect();
+  await redis.flushall();
+  await redis.config('SET', 'hash-max-listpack-value', String(listpackValue));
+  const prefix = 'benchmem';
+  const queues = createQueues(redis, prefix);
+  const scheduler = createBullmqPingScheduler({ queues, redis, queuePrefix: prefix });
+  // Keys every deployment has whatever its schedule: the queues' meta hashes and id counters.
+  await scheduler.setNodePings('nod_warmup', []);
+  const before = await usedMemory(redis);
+  const at = new Date(Date.now() + DAY_MS);
+  const plans = new Map<string, ScheduledPing[]>();
+  for (let n = 0; n * PINGS_PER_NODE < size; n++) {
+    // Node ids as Baton makes them (`nod_` and 20 hex digits).
+    const nodeId = `nod_${n.toString(16).padStart(20, '0')}`;
+    plans.set(
+      nodeId,
+      Array.from({ length: PINGS_PER_NODE }, (_, step) => ({
+        id: `escalate-${nodeId}-v1-${step}`,
+        nodeId,
+        deadlineVersion: 1,
+        at,
+      })),
+    );
+    if (plans.size === 500) {
+      await scheduler.setManyNodePings(plans);
+      plans.clear();
+    }
+  }
+  if (plans.size > 0) await scheduler.setManyNodePings(plans);
+  const perPing =
+    ((await usedMemory(redis)) - before) / (Math.ceil(size / PINGS_PER_NODE) * PINGS_PER_NODE);
+  await queues.close();
+  await redis.flushall();
+  redis.disconnect();
+  return `${Math.round(perPing)} B`;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'baton-bench-redis-'));
@@ -132,6 +176,22 @@ try {
       'fired/due in window',
     ],
     rows,
+  );
+  const memoryRows: string[][] = [];
+  for (const size of MEMORY_SIZES) {
+    process.stderr.write(`schedule bench: memory of ${size} pings…\n`);
+    const row = [size.toLocaleString('en')];
+    for (const value of LISTPACK_VALUES)
+      row.push(await memoryPerPing(redisServer.url, size, value));
+    memoryRows.push(row);
+  }
+  printTable(
+    'Redis memory per scheduled ping (a day ahead, node ids as Baton makes them), by hash-max-listpack-value',
+    [
+      'pings',
+      ...LISTPACK_VALUES.map((v) => `${v}${v === 64 ? " (Redis' default)" : ' (Baton sets)'}`),
+    ],
+    memoryRows,
   );
 } finally {
   await redisServer.stop();

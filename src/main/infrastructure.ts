@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../infra/config/config.js';
 import { type Database, openDatabase } from '../infra/db/client.js';
 import { runMigrations } from '../infra/db/migrate.js';
+import { keepCompactHashes } from '../infra/redis/compact-hashes.js';
 import {
   hasRedisServerBinary,
   type PrivateRedis,
@@ -56,6 +57,7 @@ export async function connectRedis(
   }
   const redis = createRedis(url, logger);
   await redis.connect();
+  if (config.redis.tuning) await keepCompactHashes(redis, logger);
   return { redis, url, privateRedis };
 }
 

@@ -1,3 +1,4 @@
+import { pingIdTarget } from '../../src/domain/escalation/ping-plan.policy.js';
 import type { Db } from '../../src/infra/db/client.js';
 import { deliveries } from '../../src/infra/db/schema/index.js';
 import { QUEUE_NAMES } from '../../src/infra/queue/queue-names.js';
@@ -33,13 +34,22 @@ export function startJobReplayer(deps: {
       const id = job.id ?? '';
       if (id.startsWith(REPLAY) || replayedPings.has(id)) continue;
       replayedPings.add(id);
-      const delayMs = Math.max(0, job.timestamp + (job.delay ?? 0) - Date.now());
+      const dueMs = job.timestamp + (job.delay ?? 0);
+      const target = pingIdTarget(id);
+      if (!target) throw new Error(`not a ping id: ${id}`);
+      // Under another job id, a copy names its ping in the payload (version 1).
+      const payload = {
+        version: 1 as const,
+        pingId: id,
+        ...target,
+        at: new Date(dueMs).toISOString(),
+      };
       await deps.queues.addBulk(
         'ping',
         Array.from({ length: copies }, (_, i) => ({
-          payload: job.data,
+          payload,
           jobId: `${REPLAY}-${id}-${i}`,
-          delayMs,
+          delayMs: Math.max(0, dueMs - Date.now()),
         })),
       );
     }

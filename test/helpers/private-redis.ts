@@ -21,8 +21,11 @@ export async function startTestRedisServer(): Promise<PrivateRedis> {
   };
 }
 
-/** A redis-server of the test's own that can be stopped and started again on the same port. */
-export async function startRestartableRedis() {
+/**
+ * A redis-server of the test's own, with Redis' default settings (and `extraArgs`), that can be
+ * stopped and started again on the same port.
+ */
+export async function startRestartableRedis(extraArgs: readonly string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'baton-redis-'));
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
@@ -41,6 +44,7 @@ export async function startRestartableRedis() {
         '',
         '--appendonly',
         'no',
+        ...extraArgs,
       ],
       { stdio: 'ignore' },
     );

@@ -44,6 +44,8 @@ export const envSchema = z.object({
   BATON_JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
   /** How often each worker checks that Redis still holds Baton's data (FLUSHALL, failover). */
   BATON_REDIS_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  /** Whether Baton raises Redis' hash-max-listpack-value at start (src/infra/redis/compact-hashes.ts). */
+  BATON_REDIS_TUNING: z.enum(['on', 'off']).default('on'),
   /** When the weekly report goes to coordination chats (org time, first working day of the week). */
   BATON_WEEKLY_REPORT_AT: clockTime.default('09:00'),
   /** When the personal daily digest goes out (org time, working days). */

@@ -8,7 +8,13 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export interface Config {
   readonly http: { readonly port: number; readonly host: string; readonly publicUrl: string };
   readonly db: { readonly url: string | null; readonly dataDir: string };
-  readonly redis: { readonly url: string; readonly explicit: boolean; readonly prefix: string };
+  readonly redis: {
+    readonly url: string;
+    readonly explicit: boolean;
+    readonly prefix: string;
+    /** Raise hash-max-listpack-value so scheduled jobs stay compact. */
+    readonly tuning: boolean;
+  };
   readonly queue: {
     /** A job's lock; a worker that died holding one is noticed after this long. */
     readonly jobLockMs: number;
@@ -58,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       url: e.REDIS_URL ?? DEFAULT_REDIS_URL,
       explicit: e.REDIS_URL !== undefined,
       prefix: e.BATON_QUEUE_PREFIX,
+      tuning: e.BATON_REDIS_TUNING === 'on',
     },
     queue: { jobLockMs: e.BATON_JOB_LOCK_MS, redisCheckMs: e.BATON_REDIS_CHECK_MS },
     timezone: e.BATON_TIMEZONE,

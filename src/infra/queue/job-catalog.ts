@@ -41,17 +41,22 @@ export const JOBS = {
   }),
   /**
    * Fire one planned ping (reminder or escalation step) at its moment. The handler claims the
-   * ping in Postgres first, so replays and reconciliation never fire it twice.
+   * ping in Postgres first, so replays and reconciliation never fire it twice. The job id is the
+   * ping id, which names the node and deadline version: version 2 carries nothing else, so a
+   * scheduled ping's Redis hash stays small; version 1 (jobs scheduled before) carried them.
    */
   ping: defineJob({
     queue: QUEUE_NAMES.schedule,
-    payload: z.object({
-      version: z.literal(1),
-      pingId: z.string(),
-      nodeId: z.string(),
-      deadlineVersion: z.number().int().nonnegative(),
-      at: z.iso.datetime(),
-    }),
+    payload: z.union([
+      z.object({ version: z.literal(2) }),
+      z.object({
+        version: z.literal(1),
+        pingId: z.string(),
+        nodeId: z.string(),
+        deadlineVersion: z.number().int().nonnegative(),
+        at: z.iso.datetime(),
+      }),
+    ]),
     attempts: 10,
     backoffMs: 1_000,
   }),

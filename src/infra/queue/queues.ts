@@ -28,10 +28,20 @@ export interface Queues {
   close(): Promise<void>;
 }
 
+/**
+ * Each queue's event stream keeps its last events only: Baton reads none of them (no
+ * QueueEvents), and BullMQ's default of 10,000 is about 100 bytes per ping at 10,000 scheduled.
+ */
+const EVENTS_KEPT = 500;
+
 export function createQueues(connection: Redis, queuePrefix: string): Queues {
   const prefix = bullPrefix(queuePrefix);
+  const streams = { events: { maxLen: EVENTS_KEPT } };
   const queues = new Map<QueueName, Queue>(
-    Object.values(QUEUE_NAMES).map((name) => [name, new Queue(name, { connection, prefix })]),
+    Object.values(QUEUE_NAMES).map((name) => [
+      name,
+      new Queue(name, { connection, prefix, streams }),
+    ]),
   );
   const queue = (name: QueueName) => {
     const q = queues.get(name);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { COMPACT_HASH_VALUE_BYTES } from './compact-hashes.js';
 import { redisAnswers } from './redis-connection.js';
 
 export interface PrivateRedis {
@@ -16,12 +17,8 @@ export function hasRedisServerBinary(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-/**
- * Lets a scheduled job's hash (its data and options run to a few hundred bytes) stay a compact
- * listpack instead of a hash table: about a third less memory per scheduled ping. docker-compose
- * sets the same; see docs/BENCHMARKS.md.
- */
-export const REDIS_MEMORY_TUNING = ['--hash-max-listpack-value', '512'];
+/** Compact scheduled-job hashes from the first command (see compact-hashes.ts); docker-compose sets the same. */
+const REDIS_MEMORY_TUNING = ['--hash-max-listpack-value', String(COMPACT_HASH_VALUE_BYTES)];
 
 /**
  * Starts a Redis for this process only, on a free loopback port, with nothing kept on disk:

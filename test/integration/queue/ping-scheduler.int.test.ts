@@ -5,8 +5,11 @@ import { reconcileSchedule } from '../../../src/application/scheduling/reconcile
 import { createBullmqPingScheduler } from '../../../src/infra/queue/bullmq-ping-scheduler.js';
 import { QUEUE_NAMES } from '../../../src/infra/queue/queue-names.js';
 import { createQueues, type Queues } from '../../../src/infra/queue/queues.js';
+import { startScheduleWorker } from '../../../src/infra/queue/workers/schedule.worker.js';
 import type { PingScheduler, ScheduledPing } from '../../../src/ports/ping-scheduler.port.js';
+import { silentLogger } from '../../helpers/test-logger.js';
 import { connectTestRedis, testQueuePrefix } from '../../helpers/test-redis.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z');
 const ping = (nodeId: string, step: number, inMs: number, version = 1): ScheduledPing => ({
@@ -43,11 +46,71 @@ describe('BullMQ ping scheduler', () => {
     expect(await stateOf('remind-nod_a-v1-1')).toBe('delayed');
     const job = await queues.queue(QUEUE_NAMES.schedule).getJob('remind-nod_a-v1-1');
     expect(job?.opts.delay).toBe(3_600_000);
-    expect(job?.data).toMatchObject({
-      pingId: 'remind-nod_a-v1-1',
-      nodeId: 'nod_a',
-      deadlineVersion: 1,
+    // The job id is the ping id: the job carries nothing else (a small Redis hash per ping).
+    expect(job?.data).toEqual({ version: 2 });
+  });
+
+  it('takes over the ids a node kept in a set before, and removes the set', async () => {
+    const legacy = `{${prefix}}:node-pings:nod_old`;
+    await scheduler.setNodePings('nod_old', [ping('nod_old', 0, 1_000), ping('nod_old', 1, 2_000)]);
+    // As versions before 2026-12 left it: the ids in a set, not in the string.
+    await redis.del(`{${prefix}}:node-ping-ids:nod_old`);
+    await redis.sadd(legacy, 'remind-nod_old-v1-0', 'remind-nod_old-v1-1');
+    await scheduler.setNodePings('nod_old', [ping('nod_old', 0, 9_000, 2)]);
+    expect([...(await scheduler.listScheduledIds())]).toEqual(['remind-nod_old-v2-0']);
+    expect(await redis.exists(legacy)).toBe(0);
+    await redis.sadd(legacy, 'remind-nod_old-v2-0');
+    await scheduler.clearNode('nod_old');
+    expect(await scheduler.listScheduledIds()).toEqual(new Set());
+    expect(await redis.exists(legacy, `{${prefix}}:node-ping-ids:nod_old`)).toBe(0);
+  });
+
+  it('fires a ping named by its job id, and one scheduled before with its ids in the payload', async () => {
+    const asked: string[] = [];
+    const worker = startScheduleWorker({
+      connection: redis,
+      queuePrefix: prefix,
+      jobLockMs: 10_000,
+      logger: silentLogger,
+      onFired: () => undefined,
+      runInTransaction: () => Promise.reject(new Error('not reached')),
+      orgOfNode: async (nodeId) => {
+        asked.push(nodeId);
+        return null;
+      },
+      plannedPing: () => null,
+      publicUrl: 'http://127.0.0.1:3000',
+      now: () => new Date(NOW),
     });
+    try {
+      const schedule = queues.queue(QUEUE_NAMES.schedule);
+      await scheduler.setNodePings('nod_new', [ping('nod_new', 0, -1_000)]);
+      await queues.add(
+        'ping',
+        {
+          version: 1,
+          pingId: 'escalate-nod_old-v3-1',
+          nodeId: 'nod_old',
+          deadlineVersion: 3,
+          at: new Date(NOW).toISOString(),
+        },
+        { jobId: 'escalate-nod_old-v3-1' },
+      );
+      await queues.add('ping', { version: 2 }, { jobId: 'not-a-ping-id' });
+      await waitFor(
+        async () =>
+          (await schedule.getCompletedCount()) === 2 && (await schedule.getFailedCount()) === 1,
+        {
+          what: 'three jobs run',
+        },
+      );
+      expect(asked.sort()).toEqual(['nod_new', 'nod_old']);
+      const [bad] = await schedule.getFailed();
+      expect(bad?.failedReason).toContain('not a ping id: not-a-ping-id');
+      expect(bad?.attemptsMade).toBe(1);
+    } finally {
+      await worker.close();
+    }
   });
 
   it('is idempotent, and a re-plan removes exactly the stale pings of that node', async () => {
