@@ -171,7 +171,7 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
       return replyText(scope, `已把任务 #${task.number} 升级到协调群。`);
     }
     case 'help':
-      return replyText(scope, helpText(command.topic));
+      return replyText(scope, helpText(command.topic, scope.templates));
     case 'start-flow':
       await createTaskFromTemplate(scope, command);
       return;

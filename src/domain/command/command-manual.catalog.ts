@@ -43,7 +43,7 @@ export const COMMAND_MANUAL: Readonly<Record<CommandKind, CommandManualEntry>> =
     syntax: ['/流程 <模板名称> [紧急] [字段=值 …]'],
     notes: [
       '字段也可以写成 字段：值；值里有空格时用引号括起来，如 名称="年终 晚会"。',
-      '模板如：采购（需求提报→需求审核→采购执行→交付验收→付款结算）。',
+      '只写 /流程 时列出本组织的全部流程模板和字段。',
     ],
     examples: [
       '/流程 采购 物品=笔记本电脑 数量=3 活动日期=2026-12-20',
