@@ -32,8 +32,12 @@ export interface CardStep {
   /** `#12.2` */
   readonly ref: string;
   readonly title: string;
+  /** Names with their departments: `张三、王五（后勤部）、李四（财务部）`. */
   readonly owners: string;
   readonly deadline: string | null;
+  /** The refs of the steps that run at the same time as this one (none when it runs alone). */
+  readonly parallelWith: readonly string[];
+
   readonly state: CardStepState;
   /** Short Chinese state text, e.g. `进行中`, `已超时 2小时`. */
   readonly stateText: string;

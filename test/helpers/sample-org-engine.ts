@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { and, asc, eq, like } from 'drizzle-orm';
+import { renderCardAsMarkdown } from '../../cards/render/markdown.render.js';
 import { handleInbound } from '../../src/application/inbound/handle-inbound.usecase.js';
 import { importOrgFile } from '../../src/infra/db/repositories/org-import.drizzle.js';
 import { createOrgStore } from '../../src/infra/db/repositories/org-store.drizzle.js';
@@ -86,15 +87,9 @@ export async function startSampleOrgEngine(now: Date) {
   return { tenant, say, stop: () => database.destroy() };
 }
 
-/** A message as one text: a card's title, fields, steps and note. */
+/** A message as one text; a card as its markdown form (what chats without cards show). */
 export function textOf(message: OutboundMessage): string {
   if (message.kind === 'text') return message.text;
   if (message.kind === 'markdown') return message.markdown;
-  const { card } = message;
-  return [
-    card.title,
-    ...card.fields.map((f) => `${f.label}：${f.value}`),
-    ...card.steps.map((s) => `${s.ref} ${s.title} · ${s.owners} · ${s.stateText}`),
-    card.note ?? '',
-  ].join('\n');
+  return renderCardAsMarkdown(message.card).markdown;
 }

@@ -51,7 +51,7 @@ describe('finding the flow templates', () => {
       expect(listed).toContain(`例：${example}`);
       const reply = await answer(example);
       expect(reply).not.toContain('❗');
-      expect(reply).toMatch(/^(【紧急】)?#\d+ /);
+      expect(reply).toMatch(/^### (【紧急】)?#\d+ /);
     }
   });
 });
