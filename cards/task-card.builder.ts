@@ -72,6 +72,7 @@ export function stepOf(task: Task, node: TaskNode, ctx: CardContext): CardStep {
     parallelWith: task.nodes
       .filter((n) => n.parallelGroup === node.parallelGroup && n.id !== node.id)
       .map((n) => nodeRef(task, n)),
+    details: OPEN_STEP_STATES.has(state) ? detailsOf(node) : null,
     state,
     stateText: stateText(node, state, ctx.now),
   };
@@ -90,6 +91,17 @@ function ownersText(node: TaskNode, ctx: CardContext): string {
   return runs
     .map(({ department, names }) => `${names.join('、')}${department ? `（${department}）` : ''}`)
     .join('、');
+}
+
+/** The steps being worked on, whose owners need to know what to bring and to hand over. */
+const OPEN_STEP_STATES: ReadonlySet<CardStepState> = new Set(['active', 'late', 'paused']);
+
+/** A template step's inputs and outputs (`输入`, `输出` of its fields), on one line. */
+function detailsOf(node: TaskNode): string | null {
+  const parts = (['输入', '输出'] as const).flatMap((key) =>
+    node.fields[key] ? [`${key}：${node.fields[key]}`] : [],
+  );
+  return parts.length > 0 ? parts.join('；') : null;
 }
 
 function stepState(node: TaskNode, now: Date): CardStepState {

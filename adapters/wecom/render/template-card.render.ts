@@ -50,6 +50,7 @@ export function renderTemplateCard(card: Card, taskId: string): WecomButtonCard 
     ...droppedFields.map((f) => `${f.label}：${f.value}`),
     hiddenSteps > 0 ? `另有 ${hiddenSteps} 个节点未显示，请点击「查看全部」` : null,
     ...parallelLines(card.steps),
+    ...card.steps.flatMap((s) => (s.details ? [`${s.ref} ${s.details}`] : [])),
   ].filter((line): line is string => Boolean(line));
   return {
     card_type: 'button_interaction',

@@ -24,4 +24,12 @@ describe('the task card', () => {
     expect(text).toContain('#1.2 安保布置（与 #1.1 同时进行） · 冯十二（安保部）、张三（后勤部）');
     expect(text).toContain('#1.3 结算 · 李四（财务部）');
   });
+
+  it("shows a template node's inputs and outputs while it is under way", async () => {
+    const text = await card('/流程 采购 物品=笔记本电脑 数量=3');
+    expect(text).toContain(
+      '#1.1 需求提报 · 郑一（业务部） · 截止 今天 11:00 · 待处理\n　　输入：物资需求明细表（规格、数量、用途）；输出：需求申请单',
+    );
+    expect(text).not.toContain('输入：需求申请单、库存台账');
+  });
 });

@@ -15,6 +15,7 @@ const card: Card = {
       owners: '张三',
       deadline: '明天 18:00',
       parallelWith: [],
+      details: null,
       state: 'done',
       stateText: '已完成',
     },
@@ -24,6 +25,7 @@ const card: Card = {
       owners: '李四',
       deadline: '今天 17:00',
       parallelWith: [],
+      details: null,
       state: 'late',
       stateText: '已超时 1小时',
     },
@@ -70,16 +72,17 @@ describe('renderCardAsMarkdown', () => {
     });
   });
 
-  it('says which steps run at the same time', () => {
+  it('says which steps run at the same time and what an open one takes and gives', () => {
     const [done, late] = card.steps as [CardStep, CardStep];
     const steps: CardStep[] = [
       { ...done, parallelWith: ['#12.2'] },
-      { ...late, parallelWith: ['#12.1'] },
+      { ...late, parallelWith: ['#12.1'], details: '输入：维修报价；输出：审批结果' },
     ];
     expect(renderCardAsMarkdown({ ...card, steps }).markdown).toContain(
       [
         '✅ #12.1 协调供应商（与 #12.2 同时进行） · 张三 · 截止 明天 18:00 · 已完成',
         '🔴 #12.2 费用审批（与 #12.1 同时进行） · 李四 · 截止 今天 17:00 · 已超时 1小时',
+        '　　输入：维修报价；输出：审批结果',
       ].join('\n'),
     );
   });

@@ -34,4 +34,24 @@ describe('taskCard steps', () => {
     const steps = taskCard(aTask(), context).steps;
     expect(steps.map((s) => s.parallelWith)).toEqual([[], ['#12.3'], ['#12.2'], []]);
   });
+
+  it('shows the inputs and outputs of the steps under way only', () => {
+    const fields = { 输入: '需求申请单、库存台账', 输出: '审核结果', 物品: '笔' };
+    const task = aTask({
+      nodes: [
+        aNode({ id: 'n1', fields }),
+        aNode({ id: 'n2', fields: { 输出: '采购订单' } }),
+        aNode({ id: 'n3', fields: { 输出: '采购订单' }, parallel: true }),
+        aNode({ id: 'n4' }),
+      ],
+    });
+    const withSecond = aTask({ nodes: [aNode({ id: 'n1', fields: { 输出: '采购订单' } })] });
+    expect(taskCard(task, context).steps.map((s) => s.details)).toEqual([
+      '输入：需求申请单、库存台账；输出：审核结果',
+      null,
+      null,
+      null,
+    ]);
+    expect(taskCard(withSecond, context).steps[0]?.details).toBe('输出：采购订单');
+  });
 });

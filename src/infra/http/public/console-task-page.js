@@ -68,6 +68,7 @@ function renderCard(card) {
           {},
           `${s.ref} ${s.title}${parallelText(s)} · ${s.owners}${s.deadline ? ` · 截止 ${s.deadline}` : ''} `,
           badge(s.stateText, s.state),
+          s.details ? el('div', { class: 'details' }, s.details) : null,
         ),
       ),
     ),

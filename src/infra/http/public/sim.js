@@ -98,6 +98,7 @@ function renderCard(entry, card) {
             {},
             `${s.ref} ${s.title}${parallelText(s)} · ${s.owners}${s.deadline ? ` · 截止 ${s.deadline}` : ''} `,
             el('span', { class: `state ${s.state}` }, s.stateText),
+            s.details ? el('div', { class: 'details' }, s.details) : null,
           ),
         ),
       )

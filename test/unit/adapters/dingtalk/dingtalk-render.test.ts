@@ -19,6 +19,7 @@ const card: Card = {
       owners: '张三',
       deadline: '今天 18:00',
       parallelWith: [],
+      details: null,
       state: 'late',
       stateText: '已超时 1小时',
     },
