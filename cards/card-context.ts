@@ -5,5 +5,7 @@ export interface CardContext {
   readonly now: Date;
   readonly calendar: BusinessCalendar;
   readonly nameOf: (personId: string) => string;
+  /** The name of a person's department, or null when they have none. */
+  readonly departmentOf: (personId: string) => string | null;
   readonly publicUrl: string;
 }

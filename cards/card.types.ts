@@ -32,8 +32,13 @@ export interface CardStep {
   /** `#12.2` */
   readonly ref: string;
   readonly title: string;
+  /** Names with their departments: `张三、王五（后勤部）、李四（财务部）`. */
   readonly owners: string;
   readonly deadline: string | null;
+  /** The refs of the steps that run at the same time as this one (none when it runs alone). */
+  readonly parallelWith: readonly string[];
+  /** What an open step takes and gives, compactly (`输入：报价单；输出：审批结果`), or null. */
+  readonly details: string | null;
   readonly state: CardStepState;
   /** Short Chinese state text, e.g. `进行中`, `已超时 2小时`. */
   readonly stateText: string;

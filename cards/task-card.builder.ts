@@ -65,13 +65,43 @@ export function stepOf(task: Task, node: TaskNode, ctx: CardContext): CardStep {
   return {
     ref: nodeRef(task, node),
     title: `${node.title}${node.kind === 'approval' ? '（审批）' : ''}`,
-    owners: node.owners.map((o) => `${ctx.nameOf(o.personId)}${o.decision ? '✓' : ''}`).join('、'),
+    owners: ownersText(node, ctx),
     deadline: node.dueAt
       ? formatDeadline(node.dueAt, { now: ctx.now, calendar: ctx.calendar })
       : node.deadline.text,
+    parallelWith: task.nodes
+      .filter((n) => n.parallelGroup === node.parallelGroup && n.id !== node.id)
+      .map((n) => nodeRef(task, n)),
+    details: OPEN_STEP_STATES.has(state) ? detailsOf(node) : null,
     state,
     stateText: stateText(node, state, ctx.now),
   };
+}
+
+/** `张三✓、王五（后勤部）、李四（财务部）`: each run of owners of one department named once. */
+function ownersText(node: TaskNode, ctx: CardContext): string {
+  const runs: { department: string | null; names: string[] }[] = [];
+  for (const owner of node.owners) {
+    const name = `${ctx.nameOf(owner.personId)}${owner.decision ? '✓' : ''}`;
+    const department = ctx.departmentOf(owner.personId);
+    const last = runs.at(-1);
+    if (last && last.department === department) last.names.push(name);
+    else runs.push({ department, names: [name] });
+  }
+  return runs
+    .map(({ department, names }) => `${names.join('、')}${department ? `（${department}）` : ''}`)
+    .join('、');
+}
+
+/** The steps being worked on, whose owners need to know what to bring and to hand over. */
+const OPEN_STEP_STATES: ReadonlySet<CardStepState> = new Set(['active', 'late', 'paused']);
+
+/** A template step's inputs and outputs (`输入`, `输出` of its fields), on one line. */
+function detailsOf(node: TaskNode): string | null {
+  const parts = (['输入', '输出'] as const).flatMap((key) =>
+    node.fields[key] ? [`${key}：${node.fields[key]}`] : [],
+  );
+  return parts.length > 0 ? parts.join('；') : null;
 }
 
 function stepState(node: TaskNode, now: Date): CardStepState {

@@ -29,5 +29,11 @@ export function renderCardAsMarkdown(card: Card): { title: string; markdown: str
 
 function renderStep(step: CardStep): string {
   const deadline = step.deadline ? ` · 截止 ${step.deadline}` : '';
-  return `${STATE_MARK[step.state]} ${step.ref} ${step.title} · ${step.owners}${deadline} · ${step.stateText}`;
+  const line = `${STATE_MARK[step.state]} ${step.ref} ${step.title}${parallelText(step)} · ${step.owners}${deadline} · ${step.stateText}`;
+  return step.details ? `${line}\n　　${step.details}` : line;
+}
+
+/** `（与 #12.3 同时进行）` after the title of a step that runs beside others. */
+export function parallelText(step: CardStep): string {
+  return step.parallelWith.length > 0 ? `（与 ${step.parallelWith.join('、')} 同时进行）` : '';
 }

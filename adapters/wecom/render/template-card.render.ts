@@ -49,6 +49,8 @@ export function renderTemplateCard(card: Card, taskId: string): WecomButtonCard 
     card.note,
     ...droppedFields.map((f) => `${f.label}：${f.value}`),
     hiddenSteps > 0 ? `另有 ${hiddenSteps} 个节点未显示，请点击「查看全部」` : null,
+    ...parallelLines(card.steps),
+    ...card.steps.flatMap((s) => (s.details ? [`${s.ref} ${s.details}`] : [])),
   ].filter((line): line is string => Boolean(line));
   return {
     card_type: 'button_interaction',
@@ -108,6 +110,21 @@ function prioritised(steps: readonly CardStep[]): CardStep[] {
     .map((step, index) => ({ step, index }))
     .sort((a, b) => STEP_PRIORITY[a.step.state] - STEP_PRIORITY[b.step.state] || a.index - b.index)
     .map(({ step }) => step);
+}
+
+/** A row holds too few characters to say it: one line per group of steps run side by side. */
+function parallelLines(steps: readonly CardStep[]): string[] {
+  const groups = new Set(
+    steps
+      .filter((s) => s.parallelWith.length > 0)
+      .map((s) =>
+        steps
+          .filter((t) => t.ref === s.ref || s.parallelWith.includes(t.ref))
+          .map((t) => t.ref)
+          .join('、'),
+      ),
+  );
+  return [...groups].map((refs) => `${refs} 同时进行`);
 }
 
 function stepRow(step: CardStep): WecomHorizontalRow {

@@ -3,7 +3,7 @@ import { createBusinessCalendar } from '../../domain/calendar/business-calendar.
 import type { Person } from '../../domain/org/org.types.js';
 import type { NewDelivery } from '../../ports/delivery-store.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
-import { nameOf, platformUserIdOf } from '../inbound/org-directory.js';
+import { cardContextOf, platformUserIdOf } from '../inbound/org-directory.js';
 import type { ReportJobDeps } from '../report/post-weekly-reports.usecase.js';
 
 /**
@@ -22,7 +22,7 @@ export async function sendDailyDigests(
     const calendar = createBusinessCalendar(org.calendar);
     const today = calendar.localDate(now);
     if (!calendar.isWorkday(today)) continue;
-    const card = { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl };
+    const card = cardContextOf(org, now, calendar, deps.publicUrl);
     people += await deps.runInTransaction(async (uow) => {
       const optOuts = await uow.personSettings.digestOptOuts(tenantId);
       const deliveries: NewDelivery[] = [];

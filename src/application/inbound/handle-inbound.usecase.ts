@@ -18,7 +18,7 @@ import type { OrgStore } from '../../ports/org-store.port.js';
 import type { RunInTransaction } from '../../ports/unit-of-work.port.js';
 import { learnDisplayName } from '../directory/learn-name.js';
 import type { CommandScope } from './engine-context.js';
-import { nameOf, personByPlatformId } from './org-directory.js';
+import { cardContextOf, personByPlatformId } from './org-directory.js';
 import { runPersonalCardAction } from './personal-card-actions.js';
 import { replyText } from './replies.js';
 import { runCommand } from './run-command.js';
@@ -100,7 +100,7 @@ export async function handleInbound(
           active: false,
         },
         actor: { personId: platformUserId, isCoordinator: false, isAdmin: false },
-        card: { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl },
+        card: cardContextOf(org, now, calendar, deps.publicUrl),
       };
       if (event.type === 'message' && !addressesBaton(event.text, deps.botNames)) return HANDLED;
       await replyText(fallback, '抱歉，我还不认识你。请联系管理员把你加入组织通讯录后再试。');
@@ -117,7 +117,7 @@ export async function handleInbound(
         isCoordinator: org.coordination.coordinators.includes(sender.id),
         isAdmin: deps.admins.includes(sender.id) || org.coordination.admins.includes(sender.id),
       },
-      card: { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl },
+      card: cardContextOf(org, now, calendar, deps.publicUrl),
     };
     try {
       if (event.type === 'card-action') {

@@ -1,3 +1,5 @@
+import type { CardContext } from '../../../cards/card-context.js';
+import type { BusinessCalendar } from '../../domain/calendar/calendar.types.js';
 import type { Department, Org, Person, Platform } from '../../domain/org/org.types.js';
 import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
@@ -99,6 +101,23 @@ function liaisonOf(department: Department): ResolvedOwner {
 
 export function departmentName(org: Org, departmentId: string | null): string {
   return org.departments.find((d) => d.id === departmentId)?.name ?? '未分配部门';
+}
+
+/** What cards of the org need besides the task. */
+export function cardContextOf(
+  org: Org,
+  now: Date,
+  calendar: BusinessCalendar,
+  publicUrl: string,
+): CardContext {
+  return { now, calendar, nameOf: nameOf(org), departmentOf: departmentOf(org), publicUrl };
+}
+
+/** The department name of each person, for cards. */
+export function departmentOf(org: Org): (personId: string) => string | null {
+  const departments = new Map(org.departments.map((d) => [d.id, d.name]));
+  const people = new Map(org.people.map((p) => [p.id, p.departmentId]));
+  return (personId) => departments.get(people.get(personId) ?? '') ?? null;
 }
 
 export function nameOf(org: Org): (personId: string) => string {

@@ -1,5 +1,5 @@
 import { taskCard } from '../../../cards/task-card.builder.js';
-import type { Command } from '../../domain/command/command.types.js';
+import type { Command, TaskRef } from '../../domain/command/command.types.js';
 import { helpText } from '../../domain/command/command.usage.js';
 import { formatDeadline } from '../../domain/deadline/deadline.formatter.js';
 import { parseDeadline } from '../../domain/deadline/deadline.parser.js';
@@ -47,17 +47,12 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
       return command.ref ? showTask(scope, command.ref.task) : listChatTasks(scope);
     case 'my':
       return listMyNodes(scope);
+    case 'nudge':
+      if (command.ref !== null && command.ref.node === null) return nudgeTask(scope, command.ref);
+      return nudgeOrAck(scope, command);
     case 'ack':
     case 'resume':
-    case 'nudge': {
-      const { task, node } = await targetNode(scope, command.ref);
-      const type = command.kind === 'ack' ? 'ack' : command.kind;
-      await act(scope, task, { type, nodeId: node.id });
-      return replyText(
-        scope,
-        `好的，${nodeRef(task, node)} ${{ ack: '已确认收到', resume: '已恢复', nudge: '已催办' }[command.kind]}。`,
-      );
-    }
+      return nudgeOrAck(scope, command);
     case 'done':
     case 'approve': {
       const { task, node } = await targetNode(scope, command.ref);
@@ -171,7 +166,7 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
       return replyText(scope, `已把任务 #${task.number} 升级到协调群。`);
     }
     case 'help':
-      return replyText(scope, helpText(command.topic));
+      return replyText(scope, helpText(command.topic, scope.templates));
     case 'start-flow':
       await createTaskFromTemplate(scope, command);
       return;
@@ -193,6 +188,31 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
     default:
       assertExhaustive(command);
   }
+}
+
+async function nudgeOrAck(
+  scope: CommandScope,
+  command: Extract<Command, { kind: 'ack' | 'resume' | 'nudge' }>,
+): Promise<void> {
+  const { task, node } = await targetNode(scope, command.ref);
+  await act(scope, task, { type: command.kind, nodeId: node.id });
+  return replyText(
+    scope,
+    `好的，${nodeRef(task, node)} ${{ ack: '已确认收到', resume: '已恢复', nudge: '已催办' }[command.kind]}。`,
+  );
+}
+
+/** `/催办 #12`: every node the task is at now, nodes running side by side included. */
+async function nudgeTask(scope: CommandScope, ref: TaskRef): Promise<void> {
+  const task = await lockTask(scope, ref);
+  const current = task.nodes.filter((n) => n.status === 'active');
+  if (current.length === 0)
+    throw new DomainError('task.nothing_to_nudge', `任务 #${task.number} 现在没有进行中的节点。`);
+  for (const [i, node] of current.entries()) {
+    const latest = await lockTask(scope, ref);
+    await act(scope, latest, { type: 'nudge', nodeId: node.id }, `nudge${i}`);
+  }
+  return replyText(scope, `好的，${current.map((n) => nodeRef(task, n)).join('、')} 已催办。`);
 }
 
 async function showTask(scope: CommandScope, number: number): Promise<void> {

@@ -4,7 +4,7 @@ import type { Org } from '../../domain/org/org.types.js';
 import { applyTaskAction } from '../../domain/task/task.state-machine.js';
 import type { Task } from '../../domain/task/task.types.js';
 import type { RunInTransaction } from '../../ports/unit-of-work.port.js';
-import { nameOf } from '../inbound/org-directory.js';
+import { cardContextOf, nameOf } from '../inbound/org-directory.js';
 import { applyEffects } from '../tasks/effect-deliveries.js';
 
 /** A ping that fires this long after its moment is marked late (nothing ran when it was due). */
@@ -72,7 +72,7 @@ export async function firePing(
     );
     await applyEffects(uow, result.task, result.effects, {
       org,
-      card: { now, calendar, nameOf: nameOf(org), publicUrl: deps.publicUrl },
+      card: cardContextOf(org, now, calendar, deps.publicUrl),
       transitionKey: ping.id,
       ...(late ? { pingDueAt: ping.at } : {}),
     });

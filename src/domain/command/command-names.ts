@@ -1,4 +1,5 @@
 import type { CommandKind } from './command.types.js';
+import { startsLike } from './homophones.models.js';
 
 /**
  * Every name a command answers to: the Chinese name first (the one shown in cards and help),
@@ -99,13 +100,20 @@ export function splitCommandName(text: string): { name: string; rest: string } {
 
 const MAX_SUGGESTION_DISTANCE = 2;
 
-/** The Chinese or English name closest to a mistyped one, for "did you mean", or null. */
+/**
+ * The Chinese or English name closest to a mistyped one, for "did you mean", or null: a word
+ * people reach for (`/取消`), then a Chinese name it sounds like (`/人物`: a pinyin keyboard's
+ * wrong pick, whose characters an edit distance finds nothing in common with), then the name
+ * fewest edits away (`/stauts`, `/任物`).
+ */
 export function suggestCommandName(name: string): string | null {
   const lower = name.toLowerCase().slice(0, 20);
   const lookalike = Object.keys(LOOKALIKES)
     .filter((word) => lower.startsWith(word))
     .sort((a, b) => b.length - a.length)[0];
   if (lookalike !== undefined) return primaryName(LOOKALIKES[lookalike] as CommandKind);
+  const soundalike = CJK_NAMES.find((candidate) => startsLike(lower, candidate));
+  if (soundalike !== undefined && soundalike !== lower) return soundalike;
   let best: { name: string; distance: number } | null = null;
   for (const candidate of KIND_BY_NAME.keys()) {
     const distance = editDistance(lower, candidate);

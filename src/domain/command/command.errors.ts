@@ -1,6 +1,7 @@
 import { DomainError } from '../shared/domain-error.js';
 import type { CommandKind } from './command.types.js';
 import { COMMAND_USAGE, helpText } from './command.usage.js';
+import { commandKindOf } from './command-names.js';
 
 /** A command understood as `kind` but written wrongly: says what, and shows its usage. */
 export function commandError(kind: CommandKind, code: string, message: string): DomainError {
@@ -13,10 +14,17 @@ export const commandErrors = {
     new DomainError('command.too_long', `消息太长了（超过 ${max} 字），请精简后再发。`, {
       usage: kind === null ? helpText(null) : COMMAND_USAGE[kind],
     }),
+  /** With a likely command, that one and its usage (the typo was small); else every command. */
   unknown: (name: string, suggestion: string | null) => {
     const what = name === '' ? '请在 / 后面写上命令名。' : `没有 /${clip(name)} 这个命令。`;
-    const hint = suggestion === null ? '' : `是不是想用 /${suggestion}？`;
-    return new DomainError('command.unknown', `${what}${hint}发送 /帮助 查看全部命令。`, {
+    const kind = suggestion === null ? null : commandKindOf(suggestion);
+    if (suggestion !== null && kind !== null)
+      return new DomainError(
+        'command.unknown',
+        `${what}你是不是想输入 /${suggestion}？发送 /帮助 可以查看全部命令。`,
+        { usage: COMMAND_USAGE[kind] },
+      );
+    return new DomainError('command.unknown', `${what}发送 /帮助 查看全部命令。`, {
       usage: helpText(null),
     });
   },

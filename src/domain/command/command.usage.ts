@@ -1,4 +1,6 @@
 import { DEADLINE_MANUAL } from '../deadline/deadline-manual.catalog.js';
+import type { Template } from '../template/template.schema.js';
+import { templateListing } from '../template/template-manual.js';
 import type { CommandKind, HelpTopic } from './command.types.js';
 import { COMMAND_MANUAL, type CommandManualEntry } from './command-manual.catalog.js';
 import { COMMAND_NAMES } from './command-names.js';
@@ -16,10 +18,18 @@ export const COMMAND_USAGE: Readonly<Record<CommandKind, string>> = Object.fromE
   }),
 ) as Record<CommandKind, string>;
 
-/** The `/帮助` text: the overview of all commands, one command in detail, or the deadline rules. */
-export function helpText(topic: HelpTopic | null = null): string {
+/**
+ * The `/帮助` text: the overview of all commands, one command in detail, or the deadline rules.
+ * `templates` are the deployment's SOP templates, listed with `/流程`'s help.
+ */
+export function helpText(
+  topic: HelpTopic | null = null,
+  templates: readonly Template[] = [],
+): string {
   if (topic === 'deadline') return DEADLINE_MANUAL.join('\n');
-  return topic === null ? overviewText() : commandHelpText(topic);
+  if (topic === null) return overviewText();
+  const text = commandHelpText(topic);
+  return topic === 'start-flow' ? [text, ...templateListing(templates)].join('\n') : text;
 }
 
 function syntaxLines(usage: CommandManualEntry): string[] {

@@ -14,10 +14,12 @@ const FIELD =
 const WORD = /[^\s,，;；]+/y;
 
 /**
- * `/流程 <template> [紧急] key=value …`: fields are separated by spaces, commas or `；`, may
- * use `=`, `:` or `：`, and quote values that hold spaces. Values are kept as written.
+ * `/流程 <template> [紧急] key=value …`; `/流程` alone asks for the templates there are. Fields
+ * are separated by spaces, commas or `；`, may use `=`, `:` or `：`, and quote values that hold
+ * spaces. Values are kept as written.
  */
 export function parseStartFlow(args: string): Command {
+  if (args.trim() === '') return { kind: 'help', topic: 'start-flow' };
   let template: string | null = null;
   let urgent = false;
   const fields = new Map<string, string>();
@@ -40,7 +42,7 @@ export function parseStartFlow(args: string): Command {
     throw commandError(
       'start-flow',
       'missing_template',
-      '请写上流程模板的名称，例如：/流程 采购 物品=笔记本电脑 数量=3。',
+      '请写上流程模板的名称，例如：/流程 采购 物品=笔记本电脑 数量=3。只写 /流程 可以查看全部模板。',
     );
   }
   return { kind: 'start-flow', template, urgent, fields: Object.fromEntries(fields) };

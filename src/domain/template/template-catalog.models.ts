@@ -1,5 +1,6 @@
 import { templateErrors } from './template.errors.js';
 import type { Template } from './template.schema.js';
+import { flowNameOf } from './template-manual.js';
 
 /** How a template name is compared: full-width folded, trimmed, case-insensitive. */
 const normalized = (name: string): string => name.normalize('NFKC').trim().toLowerCase();
@@ -14,7 +15,7 @@ export function findTemplate(templates: readonly Template[], name: string): Temp
   const wanted = normalized(name);
   const found = templates.find((t) => namesOf(t).includes(wanted));
   if (found) return found;
-  const available = templates.map((t) => t.aliases[0] ?? t.name).join('、');
+  const available = templates.map(flowNameOf).join('、');
   throw templateErrors.unknown(name.trim(), available || '（还没有流程模板）');
 }
 

@@ -12,11 +12,9 @@ export const templateErrors = {
   unknown: (name: string, available: string) =>
     new DomainError('template.unknown', `没有「${name}」这个流程。可用的流程：${available}。`),
   missingFields: (template: string, missing: readonly string[], usage: string) =>
-    new DomainError(
-      'template.missing_fields',
-      `流程「${template}」还缺：${missing.join('、')}。请这样写：${usage}`,
-      { usage },
-    ),
+    new DomainError('template.missing_fields', `流程「${template}」还缺：${missing.join('、')}。`, {
+      usage,
+    }),
   unknownFields: (template: string, unknown: readonly string[], known: string, usage: string) =>
     new DomainError(
       'template.unknown_fields',

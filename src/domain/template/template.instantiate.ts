@@ -6,6 +6,7 @@ import type { NewNode } from '../task/task.factory.js';
 import type { Task } from '../task/task.types.js';
 import { templateErrors } from './template.errors.js';
 import type { Template, TemplateNode } from './template.schema.js';
+import { templateEntry } from './template-manual.js';
 import { resolveRole } from './template-roles.policy.js';
 
 export interface InstantiateContext {
@@ -57,9 +58,9 @@ export function instantiateTemplate(
   };
 }
 
+/** What a refusal of a request shows after it: the template's fields and an example. */
 function usageOf(template: Template): string {
-  const fields = template.fields.map((f) => `${f.name}=…`).join(' ');
-  return `/流程 ${template.aliases[0] ?? template.name} ${fields}`.trim();
+  return templateEntry(template).join('\n');
 }
 
 /** The fields that were filled (trimmed), after checking none is missing and none is unknown. */

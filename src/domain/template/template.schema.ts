@@ -23,6 +23,8 @@ const fieldSchema = z
     eventDate: z.boolean().default(false),
     /** The field names a department (for `field:` owners). */
     department: z.boolean().default(false),
+    /** A value to show in the template's example (`/流程 采购 物品=笔记本电脑`). */
+    example: z.string().min(1).max(40).optional(),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Card } from '../../../cards/card.types.js';
+import type { Card, CardStep } from '../../../cards/card.types.js';
 import { renderCardAsMarkdown } from '../../../cards/render/markdown.render.js';
 
 const card: Card = {
@@ -14,6 +14,8 @@ const card: Card = {
       title: '协调供应商',
       owners: '张三',
       deadline: '明天 18:00',
+      parallelWith: [],
+      details: null,
       state: 'done',
       stateText: '已完成',
     },
@@ -22,6 +24,8 @@ const card: Card = {
       title: '费用审批',
       owners: '李四',
       deadline: '今天 17:00',
+      parallelWith: [],
+      details: null,
       state: 'late',
       stateText: '已超时 1小时',
     },
@@ -66,6 +70,21 @@ describe('renderCardAsMarkdown', () => {
         '[在控制台查看](http://127.0.0.1:3000/tasks/tsk_1)',
       ].join('\n'),
     });
+  });
+
+  it('says which steps run at the same time and what an open one takes and gives', () => {
+    const [done, late] = card.steps as [CardStep, CardStep];
+    const steps: CardStep[] = [
+      { ...done, parallelWith: ['#12.2'] },
+      { ...late, parallelWith: ['#12.1'], details: '输入：维修报价；输出：审批结果' },
+    ];
+    expect(renderCardAsMarkdown({ ...card, steps }).markdown).toContain(
+      [
+        '✅ #12.1 协调供应商（与 #12.2 同时进行） · 张三 · 截止 明天 18:00 · 已完成',
+        '🔴 #12.2 费用审批（与 #12.1 同时进行） · 李四 · 截止 今天 17:00 · 已超时 1小时',
+        '　　输入：维修报价；输出：审批结果',
+      ].join('\n'),
+    );
   });
 
   it('leaves out the parts a card does not have', () => {

@@ -42,6 +42,10 @@ const EVENTS = {
   'node.extension_withdrawn': '撤回延期申请',
 };
 
+/** `（与 #12.3 同时进行）`, as cards/render/markdown.render.ts writes it. */
+const parallelText = (step) =>
+  step.parallelWith.length > 0 ? `（与 ${step.parallelWith.join('、')} 同时进行）` : '';
+
 function renderCard(card) {
   return el(
     'article',
@@ -62,8 +66,9 @@ function renderCard(card) {
         el(
           'li',
           {},
-          `${s.ref} ${s.title} · ${s.owners}${s.deadline ? ` · 截止 ${s.deadline}` : ''} `,
+          `${s.ref} ${s.title}${parallelText(s)} · ${s.owners}${s.deadline ? ` · 截止 ${s.deadline}` : ''} `,
           badge(s.stateText, s.state),
+          s.details ? el('div', { class: 'details' }, s.details) : null,
         ),
       ),
     ),

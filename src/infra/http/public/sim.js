@@ -76,6 +76,10 @@ function el(tag, attrs = {}, ...children) {
 
 const nameOf = (id) => state.people.find((p) => p.id === id)?.name ?? id;
 
+/** `（与 #12.3 同时进行）`, as cards/render/markdown.render.ts writes it. */
+const parallelText = (step) =>
+  step.parallelWith.length > 0 ? `（与 ${step.parallelWith.join('、')} 同时进行）` : '';
+
 function renderCard(entry, card) {
   const fields = card.fields.length
     ? el(
@@ -92,8 +96,9 @@ function renderCard(entry, card) {
           el(
             'li',
             {},
-            `${s.ref} ${s.title} · ${s.owners}${s.deadline ? ` · 截止 ${s.deadline}` : ''} `,
+            `${s.ref} ${s.title}${parallelText(s)} · ${s.owners}${s.deadline ? ` · 截止 ${s.deadline}` : ''} `,
             el('span', { class: `state ${s.state}` }, s.stateText),
+            s.details ? el('div', { class: 'details' }, s.details) : null,
           ),
         ),
       )

@@ -23,6 +23,9 @@ function cardContext(scene: ConsoleScene): CardContext {
     now: scene.now,
     calendar: createBusinessCalendar(scene.org.calendar),
     nameOf: (id) => named(scene, id),
+    departmentOf: (id) =>
+      departmentOf(scene, scene.org.people.find((p) => p.id === id)?.departmentId ?? null)?.name ??
+      null,
     publicUrl: scene.publicUrl,
   };
 }

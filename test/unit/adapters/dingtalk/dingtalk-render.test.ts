@@ -18,6 +18,8 @@ const card: Card = {
       title: '联系供应商',
       owners: '张三',
       deadline: '今天 18:00',
+      parallelWith: [],
+      details: null,
       state: 'late',
       stateText: '已超时 1小时',
     },

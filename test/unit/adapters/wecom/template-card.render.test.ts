@@ -10,6 +10,8 @@ const step = (n: number, state: CardStepState): CardStep => ({
   title: `节点${n}`,
   owners: '张三',
   deadline: '明天 18:00',
+  parallelWith: [],
+  details: null,
   state,
   stateText: state,
 });
@@ -130,6 +132,17 @@ describe('renderTemplateCard', () => {
     const text = get(renderTemplateCard({ ...base, ...card }, 't'));
     expect(chars(text)).toBe(max);
     expect(text.endsWith('…')).toBe(true);
+  });
+
+  it('says under the title which steps run at the same time and what open ones take and give', () => {
+    const steps: CardStep[] = [
+      step(1, 'done'),
+      { ...step(2, 'active'), parallelWith: ['#7.3'], details: '输入：报价单' },
+      { ...step(3, 'active'), parallelWith: ['#7.2'] },
+      step(4, 'pending'),
+    ];
+    const out = renderTemplateCard({ ...base, note: '请尽快', steps }, 't');
+    expect(out.sub_title_text).toBe('请尽快\n#7.2、#7.3 同时进行\n#7.2 输入：报价单');
   });
 
   it('keeps at most six buttons, each with a unique key that decodes to its action', () => {

@@ -7,6 +7,30 @@ import {
   splitCommandName,
   suggestCommandName,
 } from '../../../../src/domain/command/command-names.js';
+import { soundsAlike, startsLike } from '../../../../src/domain/command/homophones.models.js';
+
+describe('soundsAlike and startsLike', () => {
+  it.each<[string, string, boolean]>([
+    ['人', '任', true],
+    ['物', '务', true],
+    ['薄', '报', true],
+    ['薄', '驳', true],
+    ['人', '务', false],
+    ['天', '天', true],
+    ['天', '田', false],
+  ])('%s and %s sound alike: %s', (a, b, alike) => {
+    expect(soundsAlike(a, b)).toBe(alike);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['人物', '任务', true],
+    ['人物修空调', '任务', true],
+    ['人', '任务', false],
+    ['修空调', '任务', false],
+  ])('%s starts like %s: %s', (typed, name, alike) => {
+    expect(startsLike(typed, name)).toBe(alike);
+  });
+});
 
 describe('command names', () => {
   it.each<[string, string, string]>([
@@ -51,6 +75,18 @@ describe('command names', () => {
     ['STAUTS', 'status'],
     ['taks', 'task'],
     ['任物', '任务'],
+    ['人物', '任务'],
+    ['人物修空调', '任务'],
+    ['流成', '流程'],
+    ['收道', '收到'],
+    ['拨回', '驳回'],
+    ['撤消', '撤销'],
+    ['延其', '延期'],
+    ['评份', '评分'],
+    ['设直', '设置'],
+    ['我的人物', '我的任务'],
+    ['人', null],
+    ['天气', null],
     ['取消', '撤销'],
     ['取消任务', '撤销'],
     ['不同意', '驳回'],

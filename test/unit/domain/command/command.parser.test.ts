@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_COMMAND_LENGTH, parseCommand } from '../../../../src/domain/command/command.parser.js';
 import type { Command, CommandKind } from '../../../../src/domain/command/command.types.js';
 import { COMMAND_USAGE, helpText } from '../../../../src/domain/command/command.usage.js';
-import { COMMAND_NAMES } from '../../../../src/domain/command/command-names.js';
+import { COMMAND_NAMES, commandKindOf } from '../../../../src/domain/command/command-names.js';
 import { BOT_NAMES, errorOf, parse } from './command.helpers.js';
 
 const DONE_12_1: Command = { kind: 'done', ref: { task: 12, node: 1 }, note: '好了' };
@@ -165,6 +165,13 @@ describe('/帮助', () => {
   });
 });
 
+/** The usage of the command a suggestion (`/进度`, `/status`) names. */
+function usageOf(suggestion: string): string {
+  const kind = commandKindOf(suggestion.slice(1));
+  if (kind === null) throw new Error(suggestion);
+  return COMMAND_USAGE[kind];
+}
+
 describe('unknown commands', () => {
   it.each<[string, string | null]>([
     ['/stauts', '/status'],
@@ -185,6 +192,16 @@ describe('unknown commands', () => {
     ['/暂停 #12.2', '/挂起'],
     ['/新任务 修空调', '/任务'],
     ['/会议纪要 周会', '/纪要'],
+    ['/人物 修空调', '/任务'],
+    ['/人物修空调', '/任务'],
+    ['/进读 #12', '/进度'],
+    ['/万成 #12.1', '/完成'],
+    ['/我得', '/我的'],
+    ['/沃的人物', '/我的任务'],
+    ['/铜意 #12.2', '/同意'],
+    ['/催半 #12', '/催办'],
+    ['/周包', '/周报'],
+    ['/帮主', '/帮助'],
     ['/frobnicate', null],
     ['/xyz', null],
     ['/123', null],
@@ -193,9 +210,13 @@ describe('unknown commands', () => {
     const error = errorOf(text);
     expect(error.code).toBe('command.unknown');
     expect(error.userMessage).toContain('/帮助');
-    expect(error.usage).toBe(helpText(null));
-    if (suggestion === null) expect(error.userMessage).not.toContain('是不是想用');
-    else expect(error.userMessage).toContain(`是不是想用 ${suggestion}？`);
+    if (suggestion === null) {
+      expect(error.userMessage).not.toContain('是不是想');
+      expect(error.usage).toBe(helpText(null));
+    } else {
+      expect(error.userMessage).toContain(`你是不是想输入 ${suggestion}？`);
+      expect(error.usage).toBe(usageOf(suggestion));
+    }
   });
 
   it.each([['/'], ['/ '], ['@接力 /'], ['/\n任务']])('%j asks for a command name', (text) => {

@@ -3,6 +3,7 @@ import type { CommandKind } from '../../../../src/domain/command/command.types.j
 import { COMMAND_USAGE, helpText } from '../../../../src/domain/command/command.usage.js';
 import { COMMAND_MANUAL } from '../../../../src/domain/command/command-manual.catalog.js';
 import { COMMAND_NAMES } from '../../../../src/domain/command/command-names.js';
+import { shippedTemplates } from '../template/template.fixtures.js';
 import { parse } from './command.helpers.js';
 
 const KINDS = Object.keys(COMMAND_NAMES) as CommandKind[];
@@ -39,6 +40,12 @@ describe('usage text', () => {
     for (const name of COMMAND_NAMES[kind]) expect(text).toContain(`/${name}`);
     for (const note of COMMAND_MANUAL[kind].notes) expect(text).toContain(note);
     expect(text).toContain(COMMAND_MANUAL[kind].examples[0]);
+  });
+
+  it('lists the templates it is given with the help for /流程', () => {
+    const text = helpText('start-flow', shippedTemplates());
+    for (const t of shippedTemplates()) expect(text).toContain(`【${t.name}】/流程 `);
+    expect(helpText('start-flow', [])).toContain('本组织还没有流程模板。');
   });
 
   it('defaults to the overview', () => {

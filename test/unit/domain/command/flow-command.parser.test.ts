@@ -48,8 +48,11 @@ describe('/流程: a template and key=value fields', () => {
     expect(command.kind === 'start-flow' && Object.keys(command.fields)).toEqual(['c', 'a', 'b']);
   });
 
+  it.each(['/流程', '/流程  ', '/flow'])('%s alone asks for the list of templates', (text) => {
+    expect(parse(text)).toEqual({ kind: 'help', topic: 'start-flow' });
+  });
+
   it.each<[string, string]>([
-    ['/流程', 'command.missing_template'],
     ['/流程 物品=笔记本电脑', 'command.missing_template'],
     ['/流程 紧急', 'command.missing_template'],
     ['/流程 采购 笔记本电脑', 'command.bad_field'],
