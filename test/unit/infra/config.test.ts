@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       url: 'redis://127.0.0.1:6379',
       explicit: false,
       prefix: 'baton',
+      tuning: true,
     });
     expect(config.timezone).toBe('Asia/Shanghai');
     expect(config.orgFile).toBeNull();
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       { BATON_PUBLIC_URL: 'https://baton.example.com/' },
       (c: ReturnType<typeof loadConfig>) => c.http.publicUrl === 'https://baton.example.com',
     ],
+    [{ BATON_REDIS_TUNING: 'off' }, (c: ReturnType<typeof loadConfig>) => !c.redis.tuning],
     [
       { REDIS_URL: 'redis://r:6380' },
       (c: ReturnType<typeof loadConfig>) => c.redis.explicit && c.redis.url === 'redis://r:6380',
