@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { parseWorkHours } from '../../domain/calendar/work-hours.parser.js';
-import { DomainError } from '../../domain/shared/domain-error.js';
-import { parseDuration } from '../../domain/shared/duration.parser.js';
+import { ladderSchema, viaDomain } from '../../domain/template/template-ladder.schema.js';
 import { isKnownTimeZone } from '../config/time-zone.js';
 import { dateEntry, orgCalendarSchema } from './calendar-year.schema.js';
 
@@ -9,50 +8,6 @@ const id = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'ids are 1-64 letters, digits, _ . or -' });
 const name = z.string().trim().min(1).max(64);
-
-/** Turns a domain parser's DomainError into a zod issue, so every problem is listed at once. */
-function viaDomain<T>(parse: (text: string) => T) {
-  return z.string().transform((text, ctx) => {
-    try {
-      return parse(text);
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      ctx.addIssue({ code: 'custom', message: err.userMessage });
-      return z.NEVER;
-    }
-  });
-}
-
-const duration = z.preprocess(
-  (v) => (typeof v === 'number' ? String(v) : v),
-  viaDomain(parseDuration),
-);
-
-const reminderOffset = z.string().transform((text, ctx) => {
-  const share = /^(\d{1,3}(?:\.\d+)?)%$/.exec(text.trim());
-  if (share) {
-    const value = Number(share[1]) / 100;
-    if (value > 0 && value < 1) return { kind: 'share' as const, share: value };
-    ctx.addIssue({ code: 'custom', message: 'a share must be between 0% and 100%' });
-    return z.NEVER;
-  }
-  try {
-    return { kind: 'before' as const, duration: parseDuration(text) };
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    ctx.addIssue({ code: 'custom', message: err.userMessage });
-    return z.NEVER;
-  }
-});
-
-const notifyTarget = z.enum(['owner', 'liaison', 'coordination', 'leadership', 'requester']);
-
-const ladder = z.object({
-  remindBefore: z.array(reminderOffset).default([]),
-  levels: z
-    .array(z.object({ after: duration, notify: z.array(notifyTarget).min(1) }).strict())
-    .min(1),
-});
 
 /** The ladders of PRODUCT.md, used when the org file names none. */
 const DEFAULT_NORMAL_LADDER = {
@@ -62,7 +17,7 @@ const DEFAULT_NORMAL_LADDER = {
     { after: '24h', notify: ['coordination'] },
     { after: '48h', notify: ['leadership'] },
   ],
-} satisfies z.input<typeof ladder>;
+} satisfies z.input<typeof ladderSchema>;
 
 const DEFAULT_URGENT_LADDER = {
   remindBefore: ['10m'],
@@ -70,7 +25,7 @@ const DEFAULT_URGENT_LADDER = {
     { after: '0', notify: ['owner', 'liaison', 'coordination'] },
     { after: '2h', notify: ['leadership'] },
   ],
-} satisfies z.input<typeof ladder>;
+} satisfies z.input<typeof ladderSchema>;
 
 export const orgFileSchema = z
   .object({
@@ -129,8 +84,8 @@ export const orgFileSchema = z
       .strict()
       .default({ chats: [], coordinators: [], leadership: [] }),
     admins: z.array(id).default([]),
-    escalation: ladder
-      .extend({ urgent: ladder.prefault(DEFAULT_URGENT_LADDER) })
+    escalation: ladderSchema
+      .extend({ urgent: ladderSchema.prefault(DEFAULT_URGENT_LADDER) })
       .strict()
       .prefault(DEFAULT_NORMAL_LADDER),
   })
