@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startBaton } from './baton-server.js';
+import { launchChromium } from './chromium.js';
 
 /** Screenshots for the README, written only when asked (`BATON_SCREENSHOTS=1`). */
 const SCREENSHOTS = process.env.BATON_SCREENSHOTS === '1' ? 'docs/screenshots' : null;
@@ -19,16 +20,7 @@ describe('Baton in a browser', () => {
 
   beforeAll(async () => {
     baton = await startBaton();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

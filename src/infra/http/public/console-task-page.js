@@ -1,5 +1,6 @@
 // A task's page (`/tasks/:id`, where chat cards link): its card, its timeline and its full log.
-import { $, api, badge, el, formatAt, personName } from './console-dom.js';
+import { renderCard } from './card-view.js';
+import { $, api, el, formatAt, personName } from './console-dom.js';
 import { renderGantt } from './console-gantt.js';
 import { taskBadges } from './console-task-rows.js';
 
@@ -41,42 +42,6 @@ const EVENTS = {
   'node.extension_denied': '拒绝延期',
   'node.extension_withdrawn': '撤回延期申请',
 };
-
-function renderCard(card) {
-  return el(
-    'article',
-    { class: `card ${card.tone}`, 'data-card': card.key },
-    el('h4', {}, card.title),
-    card.subtitle ? el('div', { class: 'sub' }, card.subtitle) : null,
-    card.fields.length
-      ? el(
-          'dl',
-          {},
-          card.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]),
-        )
-      : null,
-    el(
-      'ol',
-      {},
-      card.steps.map((s) =>
-        el(
-          'li',
-          {},
-          `${s.ref} ${s.title} · ${s.owners}${s.deadline ? ` · 截止 ${s.deadline}` : ''} `,
-          badge(s.stateText, s.state),
-        ),
-      ),
-    ),
-    card.note ? el('div', { class: 'note' }, card.note) : null,
-    card.actions.length
-      ? el(
-          'p',
-          { class: 'muted' },
-          `在聊天中可操作：${card.actions.map((a) => a.label).join('、')}`,
-        )
-      : null,
-  );
-}
 
 function eventDetail(event, nodeRefs) {
   const d = event.data ?? {};
@@ -122,7 +87,14 @@ export async function showTask(id) {
     ` 发起人 ${task.creator.name} · 创建于 ${formatAt(task.createdAt)}`,
     task.closedAt ? ` · 结束于 ${formatAt(task.closedAt)}` : '',
   );
-  $('task-card').replaceChildren(renderCard(detail.card));
+  $('task-card').replaceChildren(
+    renderCard(detail.card, {
+      heading: 'h4',
+      link: false,
+      actions: (actions) =>
+        el('p', { class: 'muted' }, `在聊天中可操作：${actions.map((a) => a.label).join('、')}`),
+    }),
+  );
   $('gantt').replaceChildren(
     renderGantt(detail.timeline, { now: detail.now, format: (iso) => formatAt(iso, true) }),
   );

@@ -1,5 +1,8 @@
 // The chat simulator's page: pick who you are, type in a group or private chat, tap card buttons.
 // Everything goes through Baton's real engine; this page only shows the transcript.
+import { renderCard } from './card-view.js';
+import { el } from './dom.js';
+
 const state = { people: [], chats: [], me: null, conversation: null };
 const $ = (id) => document.getElementById(id);
 /** The server's limit on a message, in characters. */
@@ -61,63 +64,19 @@ function newClientId() {
   ).join('');
 }
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined) node.append(child);
-  }
-  return node;
-}
-
 const nameOf = (id) => state.people.find((p) => p.id === id)?.name ?? id;
 
-function renderCard(entry, card) {
-  const fields = card.fields.length
-    ? el(
-        'dl',
-        {},
-        card.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]),
-      )
-    : null;
-  const steps = card.steps.length
-    ? el(
-        'ol',
-        {},
-        card.steps.map((s) =>
-          el(
-            'li',
-            {},
-            `${s.ref} ${s.title} · ${s.owners}${s.deadline ? ` · 截止 ${s.deadline}` : ''} `,
-            el('span', { class: `state ${s.state}` }, s.stateText),
-          ),
-        ),
-      )
-    : null;
-  const actions = card.actions.length
-    ? el(
+function cardOf(entry, card) {
+  return renderCard(card, {
+    actions: (actions) =>
+      el(
         'div',
         { class: 'actions' },
-        card.actions.map((a) =>
+        actions.map((a) =>
           el('button', { class: a.style, type: 'button', onclick: () => tap(entry, a) }, a.label),
         ),
-      )
-    : null;
-  return el(
-    'article',
-    { class: `card ${card.tone}`, 'data-card': card.key },
-    el('h2', {}, card.title),
-    card.subtitle ? el('div', { class: 'sub' }, card.subtitle) : null,
-    fields,
-    steps,
-    card.note ? el('div', { class: 'note' }, card.note) : null,
-    actions,
-    card.link ? el('a', { href: card.link.url }, card.link.label) : null,
-  );
+      ),
+  });
 }
 
 function renderEntry(entry) {
@@ -125,7 +84,7 @@ function renderEntry(entry) {
   const who = entry.direction === 'in' ? nameOf(entry.senderId) : '接力 Baton';
   const content =
     body.kind === 'card'
-      ? renderCard(entry, body.card)
+      ? cardOf(entry, body.card)
       : el('div', { class: 'bubble' }, body.kind === 'markdown' ? body.markdown : body.text);
   return el(
     'div',

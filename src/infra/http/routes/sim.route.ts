@@ -13,6 +13,8 @@ const PUBLIC_DIR = join(PROJECT_ROOT, 'src', 'infra', 'http', 'public');
 const ASSETS: ReadonlyMap<string, string> = new Map([
   ['sim.css', 'text/css; charset=utf-8'],
   ['sim.js', 'text/javascript; charset=utf-8'],
+  ['card-view.js', 'text/javascript; charset=utf-8'],
+  ['dom.js', 'text/javascript; charset=utf-8'],
 ]);
 
 export interface SimRouteDeps {
