@@ -162,7 +162,7 @@ describe('Baton in a browser', () => {
     await page.close();
   }, 60_000);
 
-  it('says so when Baton is busy and sends again after Retry-After; refuses an overlong message', async () => {
+  it('says so when Baton is busy and sends again after Retry-After; answers an overlong message in Chinese', async () => {
     const page = await browser.newPage();
     await page.goto(`${baton.url}/sim?token=${ADMIN_TOKEN}`);
     await actAs(page, 'zhengyi', '年会筹备群');
@@ -187,11 +187,23 @@ describe('Baton in a browser', () => {
     expect(tries).toHaveLength(2);
     expect(tries[1]).toBe(tries[0]);
 
-    await page.getByLabel('消息内容').fill('长'.repeat(4001));
+    // A command over 4,000 characters reaches Baton as on a platform, which answers in the chat.
+    await page.getByLabel('消息内容').fill(`/任务 ${'长'.repeat(4001)}`);
     await page.getByRole('button', { name: '发送' }).click();
-    await page.getByRole('status').getByText('消息太长：最多 4000 个字').waitFor(LIVE);
-    expect(await page.getByLabel('消息内容').inputValue()).toHaveLength(4001);
-    expect(tries).toHaveLength(2);
+    await page
+      .locator('#log .msg.out')
+      .getByText('消息太长了（超过 4000 字），请精简后再发。')
+      .waitFor(LIVE);
+    expect(tries).toHaveLength(3);
+    // Past what a platform takes, the page says why and keeps the text to edit.
+    await page.getByLabel('消息内容').fill('长'.repeat(20_001));
+    await page.getByRole('button', { name: '发送' }).click();
+    await page
+      .getByRole('status')
+      .getByText('消息太长：最多 20000 个字，现在有 20001 个字。请删减或分几条发送。')
+      .waitFor(LIVE);
+    expect(await page.getByLabel('消息内容').inputValue()).toHaveLength(20_001);
+    expect(tries).toHaveLength(4);
     await page.close();
   }, 60_000);
 

@@ -5,8 +5,6 @@ import { el } from './dom.js';
 
 const state = { people: [], chats: [], me: null, conversation: null };
 const $ = (id) => document.getElementById(id);
-/** The server's limit on a message, in characters. */
-const MAX_TEXT = 4000;
 /** The longest wait between retries a busy answer may ask for. */
 const MAX_RETRY_S = 30;
 
@@ -19,6 +17,8 @@ function notify(text) {
 async function failure(res) {
   if (res.status === 401) return new Error('登录已失效，请刷新页面并输入管理令牌。');
   const message = (await res.json().catch(() => ({}))).error?.message ?? res.statusText;
+  // A message too long to take: the server says why, in Chinese, as it is.
+  if (res.status === 413) return new Error(message);
   return new Error(`出错了（${res.status}）：${message}`);
 }
 
@@ -50,11 +50,21 @@ async function post(path, body) {
   }
 }
 
-/** Messages and taps go one after another, so a retried one keeps its place. */
+/**
+ * Messages and taps go one after another, so a retried one keeps its place. Resolves to
+ * whether Baton took it; why not is shown above the composer.
+ */
 let outgoing = Promise.resolve();
 function enqueue(job) {
-  outgoing = outgoing.then(job).catch((err) => notify(err.message));
-  return outgoing;
+  const taken = outgoing.then(job).then(
+    () => true,
+    (err) => {
+      notify(err.message);
+      return false;
+    },
+  );
+  outgoing = taken;
+  return taken;
 }
 
 /** A random id per message or tap (crypto.randomUUID needs HTTPS; this does not). */
@@ -180,15 +190,12 @@ async function start() {
   );
   $('composer').addEventListener('submit', async (e) => {
     e.preventDefault();
-    const text = $('text').value.trim();
+    const typed = $('text').value;
+    const text = typed.trim();
     if (!text) return;
-    const length = [...text].length;
-    if (length > MAX_TEXT) {
-      notify(`消息太长：最多 ${MAX_TEXT} 个字，现在有 ${length} 个字。请删减或分几条发送。`);
-      return;
-    }
     $('text').value = '';
-    await send(text);
+    // Not taken (too long, logged out): what was typed comes back to be edited.
+    if (!(await send(text)) && !$('text').value) $('text').value = typed;
   });
   $('text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('composer').requestSubmit();
