@@ -83,6 +83,12 @@ describe('cards in the simulator and on the console task page', () => {
       .poll(() => fieldsOf(page, '#task-card article.card'))
       .toEqual([`活动日期=${eventDate}`, '抄送=王五、钱七']);
     expect(await page.locator('#task-card').textContent()).not.toContain('[object');
+    // People say 「#1」: the console finds the task by its number too.
+    await page.goto(`${baton.url}/tasks/1`);
+    await page.locator('body[data-ready="true"]').waitFor(LIVE);
+    await expect
+      .poll(() => page.locator('#task-title').textContent())
+      .toBe('#1 活动筹备：年终晚会');
     await page.close();
   }, 90_000);
 });

@@ -184,6 +184,17 @@ describe('the console', () => {
     expect((await get('/api/console/tasks/tsk_nothing')).statusCode).toBe(404);
   });
 
+  it('finds a task by its number as well as by its id', async () => {
+    const repair = (await tasksOf()).find((t) => t.number === 1);
+    const byNumber = await get('/api/console/tasks/1');
+    expect(byNumber.statusCode).toBe(200);
+    expect(byNumber.json().task).toMatchObject({ id: repair?.id, number: 1, title: '空调维修' });
+    expect((await get(`/api/console/tasks/${repair?.id}`)).json().task.number).toBe(1);
+    expect((await get('/api/console/tasks/99')).statusCode).toBe(404);
+    expect((await get('/api/console/tasks/99999999999')).statusCode).toBe(404);
+    expect((await get('/tasks/1')).statusCode).toBe(200);
+  });
+
   it("shows a task's card, timeline and full event log", async () => {
     const repair = (await tasksOf()).find((t) => t.number === 1);
     const res = await get(`/api/console/tasks/${repair?.id}`);

@@ -109,11 +109,20 @@ function ownedBy(db: Db, where: SQL) {
     .where(and(eq(nodes.taskId, tasks.id), where));
 }
 
-/** One task of the tenant with its nodes and owners, or null. */
-export async function findConsoleTask(db: Db, tenantId: string, taskId: string) {
+/**
+ * One task of the tenant with its nodes and owners, or null: by its id (`tsk_…`, what cards
+ * link to) or by its number (`5`, what people say and type).
+ */
+export async function findConsoleTask(db: Db, tenantId: string, idOrNumber: string) {
+  const byNumber = /^[1-9]\d{0,9}$/.test(idOrNumber) && Number(idOrNumber) <= 2_147_483_647;
   const rows = await db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, taskId)));
+    .where(
+      and(
+        eq(tasks.tenantId, tenantId),
+        byNumber ? eq(tasks.number, Number(idOrNumber)) : eq(tasks.id, idOrNumber),
+      ),
+    );
   return (await hydrateTasks(db, rows))[0] ?? null;
 }
