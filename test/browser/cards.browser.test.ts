@@ -1,9 +1,18 @@
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startBaton } from './baton-server.js';
 import { launchChromium } from './chromium.js';
 
 const LIVE = { timeout: 20_000 };
+/** Screenshots for the README, written only when asked (`BATON_SCREENSHOTS=1`). */
+const SCREENSHOTS = process.env.BATON_SCREENSHOTS === '1' ? 'docs/screenshots' : null;
+
+async function screenshot(page: Page, name: string) {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
 const DAY = 86_400_000;
 
 /** A day `days` from now in Shanghai, as 活动日期 is written. */
@@ -89,6 +98,24 @@ describe('cards in the simulator and on the console task page', () => {
     await expect
       .poll(() => page.locator('#task-title').textContent())
       .toBe('#1 活动筹备：年终晚会');
+
+    // Its timeline: day ticks from the day it was created, days off shaded, now, the event day.
+    const gantt = page.locator('#gantt svg');
+    const ticks = await gantt.locator('text.axis').allTextContents();
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    for (const tick of ticks) expect(tick).toMatch(/^\d\d\/\d\d$/);
+    // A line at every midnight since the day it was created, a label on some.
+    expect(await gantt.locator('line.tick').count()).toBe(21);
+    expect(await gantt.locator('rect.off-day').count()).toBeGreaterThanOrEqual(2);
+    expect(await gantt.locator('line.now').count()).toBe(1);
+    expect(await gantt.locator('rect.event-day').count()).toBe(1);
+    expect(await gantt.locator('text.event-label').textContent()).toBe(
+      `活动日 ${eventDate.slice(5, 7)}/${eventDate.slice(8, 10)}`,
+    );
+    expect(await page.locator('#key-event-day').isVisible()).toBe(true);
+    const detail = await (await page.request.get(`${baton.url}/api/console/tasks/1`)).json();
+    expect(detail.axis.from).toBe(detail.task.createdAt);
+    await screenshot(page, 'task-event');
     await page.close();
   }, 90_000);
 });

@@ -96,8 +96,14 @@ export async function showTask(id) {
     }),
   );
   $('gantt').replaceChildren(
-    renderGantt(detail.timeline, { now: detail.now, format: (iso) => formatAt(iso, true) }),
+    renderGantt(detail.timeline, {
+      axis: detail.axis,
+      format: (iso) => formatAt(iso),
+      formatExact: (iso) => formatAt(iso, true),
+    }),
   );
+  $('key-off-day').hidden = detail.axis.offDays.length === 0;
+  $('key-event-day').hidden = !detail.axis.eventDay;
   const nodeRefs = new Map(task.nodes.map((n) => [n.id, n.ref]));
   $('event-log').tBodies[0].replaceChildren(...detail.events.map((e) => eventRow(e, nodeRefs)));
   $('task-view').hidden = false;
