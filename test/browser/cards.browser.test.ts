@@ -118,4 +118,71 @@ describe('cards in the simulator and on the console task page', () => {
     await screenshot(page, 'task-event');
     await page.close();
   }, 90_000);
+
+  it('finds tasks in the console by search, order and page, with progress, and exports them', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baton.url}/sim?token=${ADMIN_TOKEN}`);
+    // Fifty-one more tasks: more than a page holds.
+    for (let i = 1; i <= 51; i++) {
+      const sent = await page.request.post(`${baton.url}/sim/api/messages`, {
+        data: {
+          conversation: 'office',
+          personId: 'zhengyi',
+          text: `/任务 巡检 ${i} 号楼\n检查 @张三 2小时内`,
+        },
+      });
+      expect(sent.status()).toBe(202);
+    }
+    await page.goto(`${baton.url}/`);
+    await page.locator('body[data-ready="true"]').waitFor(LIVE);
+    const count = page.locator('#tasks-count');
+    await expect
+      .poll(
+        async () => {
+          await page.getByLabel('排序').selectOption('newest');
+          await page.getByLabel('状态').selectOption('open');
+          return count.textContent();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('共 52 项任务，显示第 1–50 项');
+    const titles = () => page.locator('article.task h3').allTextContents();
+    expect((await titles())[0]).toBe('#52 巡检 51 号楼');
+    expect(await page.getByRole('navigation', { name: '翻页' }).textContent()).toContain(
+      '第 1 / 2 页',
+    );
+    await page.getByRole('button', { name: '下一页' }).click();
+    await expect.poll(titles).toEqual(['#2 巡检 1 号楼', '#1 活动筹备：年终晚会']);
+    expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+    await screenshot(page, 'console-pages');
+
+    // Searching starts again at the first page; the row shows how far the task has come.
+    await page.getByLabel('搜索').fill('年终');
+    await page.getByLabel('搜索').press('Enter');
+    await expect.poll(titles).toEqual(['#1 活动筹备：年终晚会']);
+    expect(await page.locator('article.task .progress').textContent()).toBe('进度 0/3');
+    expect(await page.getByRole('navigation', { name: '翻页' }).isHidden()).toBe(true);
+    await page.getByLabel('搜索').fill('冯十二');
+    await page.getByLabel('搜索').press('Enter');
+    await expect.poll(titles).toEqual(['#1 活动筹备：年终晚会']);
+    await page.getByLabel('搜索').fill('');
+    await page.getByLabel('排序').selectOption('oldest');
+    await expect.poll(async () => (await titles())[0]).toBe('#1 活动筹备：年终晚会');
+    expect(new URL(page.url()).search).toBe('?sort=oldest');
+
+    // The export link carries the view's filters; the file opens in Excel as Chinese.
+    await page.getByLabel('搜索').fill('巡检');
+    await page.getByLabel('搜索').press('Enter');
+    await expect.poll(() => count.textContent()).toBe('共 51 项任务，显示第 1–50 项');
+    const href = (await page.getByRole('link', { name: '导出 CSV' }).getAttribute('href')) ?? '';
+    expect(new URL(href, baton.url).searchParams.get('q')).toBe('巡检');
+    const csv = await page.request.get(new URL(href, baton.url).toString());
+    expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    const text = (await csv.body()).toString('utf8');
+    expect(text.startsWith('\uFEFF任务号,标题,状态')).toBe(true);
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(52);
+    expect(lines[1]).toMatch(/^#2,巡检 1 号楼,进行中,否,,郑一,0\/1,#2\.1 检查,张三,/);
+    await page.close();
+  }, 150_000);
 });

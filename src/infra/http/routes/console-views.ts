@@ -60,6 +60,9 @@ function nodeView(task: Task, node: TaskNode, scene: ConsoleScene, ctx: CardCont
   };
 }
 
+/** Nodes whose work is over, for the list's 「进度 2/3」. */
+const FINISHED_NODE = new Set<TaskNode['status']>(['done', 'approved', 'skipped']);
+
 /** A task as a row of the console's list; `manuallyEscalated`: someone used `/升级` on it. */
 export function taskSummaryView(
   task: Task,
@@ -88,6 +91,10 @@ export function taskSummaryView(
     escalated: manuallyEscalated || escalationLevel > 0,
     escalationLevel,
     path: `/tasks/${task.id}`,
+    progress: {
+      done: task.nodes.filter((n) => FINISHED_NODE.has(n.status)).length,
+      total: task.nodes.length,
+    },
     nodes: task.nodes.map((n) => nodeView(task, n, scene, ctx)),
   };
 }
