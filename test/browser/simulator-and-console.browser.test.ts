@@ -264,6 +264,18 @@ describe('Baton in a browser', () => {
     await page.getByRole('link', { name: /修打印机/ }).click();
     await page.locator('#gantt svg g.row').first().waitFor(LIVE);
     expect(await fits()).toBe(true);
+    // The axis labels stand apart at phone width, and none has seconds.
+    const labels = await page
+      .locator('#gantt svg text.axis')
+      .evaluateAll((texts) =>
+        texts.map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() })),
+      );
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    for (const [i, label] of labels.entries()) {
+      expect(label.text).not.toMatch(/\d\d:\d\d:\d\d/);
+      const next = labels[i + 1];
+      if (next) expect(label.box.right).toBeLessThanOrEqual(next.box.left);
+    }
     await screenshot(page, 'task-phone');
 
     await page.getByRole('link', { name: '部门', exact: true }).click();

@@ -8,6 +8,9 @@
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 48;
 const AXIS = 24;
+/** About how wide a character of an axis label is (12px digits and slashes), and the room between labels. */
+const LABEL_CHAR_PX = 7;
+const LABEL_GAP_PX = 8;
 
 function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
@@ -82,7 +85,7 @@ function dueMark(row, y, at, format) {
 const anchorAt = (x) => (x < 6 ? 'start' : x > 94 ? 'end' : 'middle');
 
 /** The axis behind the rows: days off shaded, the event day, a line and label per tick. */
-function axisLayer(axis, at, height) {
+function axisLayer(axis, at, height, width) {
   const g = svg('g', { class: 'axis-layer' });
   for (const day of axis.offDays) {
     const x = at(ms(day.from));
@@ -114,14 +117,19 @@ function axisLayer(axis, at, height) {
       );
     }
   }
+  let labelsEnd = Number.NEGATIVE_INFINITY;
   for (const tick of axis.ticks) {
     const x = at(ms(tick.at));
     const kind = tick.label ? 'tick' : 'tick minor';
     g.append(svg('line', { x1: `${x}%`, x2: `${x}%`, y1: AXIS - 4, y2: height, class: kind }));
-    if (tick.label)
-      g.append(
-        svg('text', { x: `${x}%`, y: 14, class: 'axis', 'text-anchor': anchorAt(x) }, tick.label),
-      );
+    if (!tick.label) continue;
+    // A label that would run into the one before it (a phone's width) is left out.
+    const anchor = anchorAt(x);
+    const labelWidth = tick.label.length * LABEL_CHAR_PX;
+    const left = (x / 100) * width - { start: 0, middle: labelWidth / 2, end: labelWidth }[anchor];
+    if (left < labelsEnd + LABEL_GAP_PX) continue;
+    labelsEnd = left + labelWidth;
+    g.append(svg('text', { x: `${x}%`, y: 14, class: 'axis', 'text-anchor': anchor }, tick.label));
   }
   return g;
 }
@@ -130,9 +138,9 @@ function axisLayer(axis, at, height) {
  * Renders the timeline on the server's axis: days off shaded, day ticks, the event day, one row
  * per node (activation → completion or now), its deadline as a mark, the late part in red, and
  * a line at now when now is on the axis. `format` writes times shown on the chart (to the
- * minute), `formatExact` those in its descriptions.
+ * minute), `formatExact` those in its descriptions; `width` is the chart's width in pixels.
  */
-export function renderGantt(rows, { axis, format, formatExact }) {
+export function renderGantt(rows, { axis, width, format, formatExact }) {
   const from = ms(axis.from);
   const to = ms(axis.to);
   const at = (t) => ((t - from) / (to - from)) * 100;
@@ -145,7 +153,7 @@ export function renderGantt(rows, { axis, format, formatExact }) {
     'aria-label': `时间线：${rows.length} 个节点。${rows.map((r) => describe(r, formatExact)).join('。')}${axis.eventDay ? `。${axis.eventDay.label}` : ''}`,
     class: 'gantt',
   });
-  chart.append(axisLayer(axis, at, rowsHeight + 4));
+  chart.append(axisLayer(axis, at, rowsHeight + 4, width));
   rows.forEach((row, i) => {
     chart.append(rowGroup(row, i, at, format, formatExact));
   });

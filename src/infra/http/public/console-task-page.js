@@ -95,9 +95,12 @@ export async function showTask(id) {
         el('p', { class: 'muted' }, `在聊天中可操作：${actions.map((a) => a.label).join('、')}`),
     }),
   );
+  // Shown before the chart is drawn: the chart's labels fit the width it gets.
+  $('task-view').hidden = false;
   $('gantt').replaceChildren(
     renderGantt(detail.timeline, {
       axis: detail.axis,
+      width: $('gantt').clientWidth,
       format: (iso) => formatAt(iso),
       formatExact: (iso) => formatAt(iso, true),
     }),
@@ -106,5 +109,4 @@ export async function showTask(id) {
   $('key-event-day').hidden = !detail.axis.eventDay;
   const nodeRefs = new Map(task.nodes.map((n) => [n.id, n.ref]));
   $('event-log').tBodies[0].replaceChildren(...detail.events.map((e) => eventRow(e, nodeRefs)));
-  $('task-view').hidden = false;
 }
