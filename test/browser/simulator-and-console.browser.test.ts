@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startBaton } from './baton-server.js';
+import { launchChromium } from './chromium.js';
 
 /** Screenshots for the README, written only when asked (`BATON_SCREENSHOTS=1`). */
 const SCREENSHOTS = process.env.BATON_SCREENSHOTS === '1' ? 'docs/screenshots' : null;
@@ -19,16 +20,7 @@ describe('Baton in a browser', () => {
 
   beforeAll(async () => {
     baton = await startBaton();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -170,7 +162,7 @@ describe('Baton in a browser', () => {
     await page.close();
   }, 60_000);
 
-  it('says so when Baton is busy and sends again after Retry-After; refuses an overlong message', async () => {
+  it('says so when Baton is busy and sends again after Retry-After; answers an overlong message in Chinese', async () => {
     const page = await browser.newPage();
     await page.goto(`${baton.url}/sim?token=${ADMIN_TOKEN}`);
     await actAs(page, 'zhengyi', '年会筹备群');
@@ -195,11 +187,23 @@ describe('Baton in a browser', () => {
     expect(tries).toHaveLength(2);
     expect(tries[1]).toBe(tries[0]);
 
-    await page.getByLabel('消息内容').fill('长'.repeat(4001));
+    // A command over 4,000 characters reaches Baton as on a platform, which answers in the chat.
+    await page.getByLabel('消息内容').fill(`/任务 ${'长'.repeat(4001)}`);
     await page.getByRole('button', { name: '发送' }).click();
-    await page.getByRole('status').getByText('消息太长：最多 4000 个字').waitFor(LIVE);
-    expect(await page.getByLabel('消息内容').inputValue()).toHaveLength(4001);
-    expect(tries).toHaveLength(2);
+    await page
+      .locator('#log .msg.out')
+      .getByText('消息太长了（超过 4000 字），请精简后再发。')
+      .waitFor(LIVE);
+    expect(tries).toHaveLength(3);
+    // Past what a platform takes, the page says why and keeps the text to edit.
+    await page.getByLabel('消息内容').fill('长'.repeat(20_001));
+    await page.getByRole('button', { name: '发送' }).click();
+    await page
+      .getByRole('status')
+      .getByText('消息太长：最多 20000 个字，现在有 20001 个字。请删减或分几条发送。')
+      .waitFor(LIVE);
+    expect(await page.getByLabel('消息内容').inputValue()).toHaveLength(20_001);
+    expect(tries).toHaveLength(4);
     await page.close();
   }, 60_000);
 
@@ -226,8 +230,9 @@ describe('Baton in a browser', () => {
     await page.goto(`${baton.url}/?token=${ADMIN_TOKEN}`);
     await page.locator('body[data-ready="true"]').waitFor(LIVE);
     await page.locator('article.task', { hasText: '修打印机' }).waitFor(LIVE);
-    // Nothing wider than the screen: no sideways scrolling on a phone.
-    const fits = () => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
+    // Nothing wider than the screen: no sideways scrolling on a phone. (Against the screen, not
+    // the window: a phone widens the window to fit a page that is too wide, and zooms out.)
+    const fits = () => page.evaluate('document.documentElement.scrollWidth <= screen.width');
     expect(await fits()).toBe(true);
     await screenshot(page, 'console-phone');
 
@@ -260,6 +265,18 @@ describe('Baton in a browser', () => {
     await page.getByRole('link', { name: /修打印机/ }).click();
     await page.locator('#gantt svg g.row').first().waitFor(LIVE);
     expect(await fits()).toBe(true);
+    // The axis labels stand apart at phone width, and none has seconds.
+    const labels = await page
+      .locator('#gantt svg text.axis')
+      .evaluateAll((texts) =>
+        texts.map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() })),
+      );
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    for (const [i, label] of labels.entries()) {
+      expect(label.text).not.toMatch(/\d\d:\d\d:\d\d/);
+      const next = labels[i + 1];
+      if (next) expect(label.box.right).toBeLessThanOrEqual(next.box.left);
+    }
     await screenshot(page, 'task-phone');
 
     await page.getByRole('link', { name: '部门', exact: true }).click();

@@ -175,6 +175,11 @@ describe('the console', () => {
       'person=a%20b',
       'colour=red',
       'person=lisi&person=zhangsan',
+      'page=0',
+      'page=1.5',
+      'pageSize=101',
+      'sort=random',
+      `q=${'长'.repeat(51)}`,
     ]) {
       const res = await get(`/api/console/tasks?${query}`);
       expect(res.statusCode, query).toBe(400);
@@ -182,6 +187,79 @@ describe('the console', () => {
     }
     expect((await get('/api/console/tasks/bad%20id')).statusCode).toBe(400);
     expect((await get('/api/console/tasks/tsk_nothing')).statusCode).toBe(404);
+  });
+
+  it('finds a task by its number as well as by its id', async () => {
+    const repair = (await tasksOf()).find((t) => t.number === 1);
+    const byNumber = await get('/api/console/tasks/1');
+    expect(byNumber.statusCode).toBe(200);
+    expect(byNumber.json().task).toMatchObject({ id: repair?.id, number: 1, title: '空调维修' });
+    expect((await get(`/api/console/tasks/${repair?.id}`)).json().task.number).toBe(1);
+    expect((await get('/api/console/tasks/99')).statusCode).toBe(404);
+    expect((await get('/api/console/tasks/99999999999')).statusCode).toBe(404);
+    expect((await get('/tasks/1')).statusCode).toBe(200);
+  });
+
+  it('searches titles, numbers, people and departments', async () => {
+    expect(numbers(await tasksOf('q=空调'))).toEqual([1]);
+    expect(numbers(await tasksOf('q=%232'))).toEqual([2]);
+    expect(numbers(await tasksOf('q=2'))).toEqual([2]);
+    // 孙八 owns #2.1 and a procurement node of #4; 采购部 is his department.
+    expect(numbers(await tasksOf('q=孙八'))).toEqual([4, 2]);
+    expect(numbers(await tasksOf('q=%20采购部%20'))).toEqual([4, 2]);
+    // 郑一 created every task.
+    expect(numbers(await tasksOf('q=郑一&status=all'))).toEqual([4, 3, 2, 1]);
+    expect(numbers(await tasksOf('q=吴十'))).toEqual([]);
+    expect(numbers(await tasksOf('q=吴十&status=all'))).toEqual([3]);
+    // LIKE's wildcards are looked for as typed.
+    expect(numbers(await tasksOf('q=%25'))).toEqual([]);
+    expect(numbers(await tasksOf('q=_'))).toEqual([]);
+  });
+
+  it('sorts, pages with the total, and counts the nodes done of each task', async () => {
+    expect(numbers(await tasksOf('sort=oldest&status=all'))).toEqual([1, 2, 3, 4]);
+    const byDue = numbers(await tasksOf('sort=due&status=all'));
+    // #1.1 is due within an hour, #2.1 within three; #3 has nothing running.
+    expect(byDue.indexOf(1)).toBeLessThan(byDue.indexOf(2));
+    expect(byDue.at(-1)).toBe(3);
+    const page = async (query: string) =>
+      (await get(`/api/console/tasks?status=all&pageSize=3&${query}`)).json<{
+        total: number;
+        page: number;
+        tasks: TaskRow[];
+      }>();
+    const first = await page('page=1');
+    expect([first.total, first.page, numbers(first.tasks)]).toEqual([4, 1, [4, 3, 2]]);
+    const second = await page('page=2');
+    expect([second.total, numbers(second.tasks)]).toEqual([4, [1]]);
+    expect(numbers((await page('page=3')).tasks)).toEqual([]);
+    const progress = (await tasksOf('status=all')).map((t) => [
+      t.number,
+      (t as TaskRow & { progress: unknown }).progress,
+    ]);
+    expect(progress).toContainEqual([3, { done: 1, total: 1 }]);
+    expect(progress).toContainEqual([1, { done: 0, total: 2 }]);
+  });
+
+  it('exports the filtered list as CSV for Excel, with Chinese headers', async () => {
+    const res = await get('/api/console/tasks.csv?status=all&sort=oldest');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="tasks-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const body = res.rawPayload.toString('utf8');
+    expect(
+      body.startsWith('\uFEFF任务号,标题,状态,紧急,流程模板,发起人,进度,当前节点,当前负责人,'),
+    ).toBe(true);
+    const lines = body.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toMatch(/^#1,空调维修,进行中,否,,郑一,0\/2,#1\.1 联系供应商,张三,后勤部/);
+    expect(lines[3]).toMatch(/^#3,订会议室,已完成,否,,郑一,1\/1,,,/);
+    expect(lines[2]).toContain(',手动升级,');
+    const filtered = (await get('/api/console/tasks.csv?q=空调')).rawPayload.toString('utf8');
+    expect(filtered.trimEnd().split('\r\n')).toHaveLength(2);
+    expect((await get('/api/console/tasks.csv?page=2')).statusCode).toBe(400);
   });
 
   it("shows a task's card, timeline and full event log", async () => {

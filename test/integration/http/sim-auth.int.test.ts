@@ -128,6 +128,30 @@ describe('the simulator behind the admin token', () => {
     expect(forged.statusCode).toBe(401);
   });
 
+  it("takes a message up to the platforms' 20,000 characters, and refuses a longer one in Chinese", async () => {
+    const send = (text: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/sim/api/messages',
+        headers: { authorization: `Bearer ${TOKEN}` },
+        payload: { conversation: 'office', personId: 'zhengyi', text },
+      });
+    const before = taken.length;
+    // Over the command limit: the engine answers it in the chat, as it does a platform's.
+    expect((await send(`/任务 ${'长'.repeat(4001)}`)).statusCode).toBe(202);
+    expect((await send('长'.repeat(20_000))).statusCode).toBe(202);
+    expect(taken).toHaveLength(before + 2);
+    const refused = await send('长'.repeat(20_001));
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json()).toEqual({
+      error: {
+        code: 'sim.text_too_long',
+        message: '消息太长：最多 20000 个字，现在有 20001 个字。请删减或分几条发送。',
+      },
+    });
+    expect(taken).toHaveLength(before + 2);
+  });
+
   it('streams the transcript only to a logged-in page', async () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

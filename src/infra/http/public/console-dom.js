@@ -1,4 +1,5 @@
 // Small helpers every console view shares: elements, the JSON API, times in the org's zone.
+import { el } from './dom.js';
 
 export const $ = (id) => document.getElementById(id);
 
@@ -13,18 +14,7 @@ export function useMeta(meta) {
   view.timeSeconds = new Intl.DateTimeFormat('zh-CN', { ...zone, ...parts, second: '2-digit' });
 }
 
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'class') node.className = v;
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) node.append(child);
-  }
-  return node;
-}
+export { el };
 
 export async function api(path) {
   const res = await fetch(path, { headers: { accept: 'application/json' } });

@@ -3,11 +3,14 @@
 // or hour, have no deadline markers or "now" line, and would need installing and bundling; a
 // task has a handful of nodes whose times range from seconds (fast demo ladders) to weeks, so a
 // few proportional bars are all that is needed. Positions are percentages, so the chart fills
-// any width (a phone's too) without shrinking its text.
+// any width (a phone's too) without shrinking its text. The axis (its span, day ticks, days off,
+// the event day) comes from the server, which knows the org's calendar.
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 48;
 const AXIS = 24;
-const PAD = 0.03;
+/** About how wide a character of an axis label is (12px digits and slashes), and the room between labels. */
+const LABEL_CHAR_PX = 7;
+const LABEL_GAP_PX = 8;
 
 function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
@@ -17,22 +20,6 @@ function svg(tag, attrs = {}, ...children) {
 }
 
 const ms = (iso) => (iso ? new Date(iso).getTime() : null);
-
-/**
- * The time span shown: every start and end, now, and the deadlines still ahead of running nodes,
- * with a little margin. A finished node's far-off deadline would squeeze the work into a sliver,
- * so it is marked at the edge instead.
- */
-function spanOf(rows, now, live) {
-  const times = live ? [now] : [];
-  for (const r of rows) {
-    for (const t of [r.start, r.end, r.running ? r.dueAt : null]) if (t) times.push(ms(t));
-  }
-  const from = Math.min(...times);
-  const to = Math.max(...times, from + 60_000);
-  const pad = (to - from) * PAD;
-  return { from: from - pad, to: to + pad };
-}
 
 function describe(row, format) {
   if (!row.start) return `${row.ref} ${row.title}：未开始`;
@@ -57,9 +44,9 @@ function bar(x1, x2, y, kind) {
   });
 }
 
-function rowGroup(row, index, at, format) {
+function rowGroup(row, index, at, format, formatExact) {
   const y = AXIS + index * ROW;
-  const text = describe(row, format);
+  const text = describe(row, formatExact);
   const g = svg('g', { class: `row${row.late ? ' late' : ''}`, 'data-node': row.nodeId });
   g.append(svg('title', {}, text));
   g.append(svg('text', { x: 0, y: y + 16, class: 'label' }, `${row.ref} ${row.title}`));
@@ -94,38 +81,91 @@ function dueMark(row, y, at, format) {
   );
 }
 
+/** Where a label near an edge is anchored, so it is not cut off. */
+const anchorAt = (x) => (x < 6 ? 'start' : x > 94 ? 'end' : 'middle');
+
+/** The axis behind the rows: days off shaded, the event day, a line and label per tick. */
+function axisLayer(axis, at, height, width) {
+  const g = svg('g', { class: 'axis-layer' });
+  for (const day of axis.offDays) {
+    const x = at(ms(day.from));
+    g.append(
+      svg(
+        'rect',
+        { x: `${x}%`, y: AXIS - 4, width: `${at(ms(day.to)) - x}%`, height, class: 'off-day' },
+        svg('title', {}, `非工作日 ${day.date}`),
+      ),
+    );
+  }
+  if (axis.eventDay) {
+    const x1 = Math.max(0, at(ms(axis.eventDay.from)));
+    const x2 = Math.min(100, at(ms(axis.eventDay.to)));
+    if (x1 <= 100 && x2 >= 0) {
+      g.append(
+        svg('rect', {
+          x: `${x1}%`,
+          y: AXIS - 4,
+          width: `${Math.max(0.4, x2 - x1)}%`,
+          height,
+          class: 'event-day',
+        }),
+        svg(
+          'text',
+          { x: `${x1}%`, y: height + AXIS + 10, class: 'event-label', 'text-anchor': anchorAt(x1) },
+          axis.eventDay.label,
+        ),
+      );
+    }
+  }
+  let labelsEnd = Number.NEGATIVE_INFINITY;
+  for (const tick of axis.ticks) {
+    const x = at(ms(tick.at));
+    const kind = tick.label ? 'tick' : 'tick minor';
+    g.append(svg('line', { x1: `${x}%`, x2: `${x}%`, y1: AXIS - 4, y2: height, class: kind }));
+    if (!tick.label) continue;
+    // A label that would run into the one before it (a phone's width) is left out.
+    const anchor = anchorAt(x);
+    const labelWidth = tick.label.length * LABEL_CHAR_PX;
+    const left = (x / 100) * width - { start: 0, middle: labelWidth / 2, end: labelWidth }[anchor];
+    if (left < labelsEnd + LABEL_GAP_PX) continue;
+    labelsEnd = left + labelWidth;
+    g.append(svg('text', { x: `${x}%`, y: 14, class: 'axis', 'text-anchor': anchor }, tick.label));
+  }
+  return g;
+}
+
 /**
- * Renders the timeline: one row per node (activation → completion or now), its deadline as a
- * mark, the late part in red, and while work is under way a line at now (a task closed long ago
- * is drawn over its own span, not stretched to today).
+ * Renders the timeline on the server's axis: days off shaded, day ticks, the event day, one row
+ * per node (activation → completion or now), its deadline as a mark, the late part in red, and
+ * a line at now when now is on the axis. `format` writes times shown on the chart (to the
+ * minute), `formatExact` those in its descriptions; `width` is the chart's width in pixels.
  */
-export function renderGantt(rows, { now, format }) {
-  const nowMs = ms(now);
-  const live = rows.some((r) => r.running) || rows.every((r) => !r.start);
-  const span = spanOf(rows, nowMs, live);
-  const at = (t) => ((t - span.from) / (span.to - span.from)) * 100;
-  const height = AXIS + rows.length * ROW + 4;
+export function renderGantt(rows, { axis, width, format, formatExact }) {
+  const from = ms(axis.from);
+  const to = ms(axis.to);
+  const at = (t) => ((t - from) / (to - from)) * 100;
+  const rowsHeight = rows.length * ROW;
+  const height = AXIS + rowsHeight + 4 + (axis.eventDay ? 16 : 0);
   const chart = svg('svg', {
     width: '100%',
     height,
     role: 'img',
-    'aria-label': `时间线：${rows.length} 个节点。${rows.map((r) => describe(r, format)).join('。')}`,
+    'aria-label': `时间线：${rows.length} 个节点。${rows.map((r) => describe(r, formatExact)).join('。')}${axis.eventDay ? `。${axis.eventDay.label}` : ''}`,
     class: 'gantt',
   });
-  chart.append(
-    svg('text', { x: 0, y: 14, class: 'axis' }, format(new Date(span.from).toISOString())),
-    svg(
-      'text',
-      { x: '100%', y: 14, class: 'axis', 'text-anchor': 'end' },
-      format(new Date(span.to).toISOString()),
-    ),
-  );
+  chart.append(axisLayer(axis, at, rowsHeight + 4, width));
   rows.forEach((row, i) => {
-    chart.append(rowGroup(row, i, at, format));
+    chart.append(rowGroup(row, i, at, format, formatExact));
   });
-  if (live) {
-    const x = `${at(nowMs)}%`;
-    chart.append(svg('line', { x1: x, x2: x, y1: AXIS - 4, y2: height, class: 'now' }));
+  if (axis.now) {
+    const x = `${at(ms(axis.now))}%`;
+    chart.append(
+      svg(
+        'line',
+        { x1: x, x2: x, y1: AXIS - 4, y2: AXIS + rowsHeight, class: 'now' },
+        svg('title', {}, `现在 ${format(axis.now)}`),
+      ),
+    );
   }
   return chart;
 }

@@ -1,5 +1,6 @@
 // A task's page (`/tasks/:id`, where chat cards link): its card, its timeline and its full log.
-import { $, api, badge, el, formatAt, personName } from './console-dom.js';
+import { renderCard } from './card-view.js';
+import { $, api, el, formatAt, personName } from './console-dom.js';
 import { renderGantt } from './console-gantt.js';
 import { taskBadges } from './console-task-rows.js';
 
@@ -41,47 +42,6 @@ const EVENTS = {
   'node.extension_denied': '拒绝延期',
   'node.extension_withdrawn': '撤回延期申请',
 };
-
-/** `（与 #12.3 同时进行）`, as cards/render/markdown.render.ts writes it. */
-const parallelText = (step) =>
-  step.parallelWith.length > 0 ? `（与 ${step.parallelWith.join('、')} 同时进行）` : '';
-
-function renderCard(card) {
-  return el(
-    'article',
-    { class: `card ${card.tone}`, 'data-card': card.key },
-    el('h4', {}, card.title),
-    card.subtitle ? el('div', { class: 'sub' }, card.subtitle) : null,
-    card.fields.length
-      ? el(
-          'dl',
-          {},
-          card.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]),
-        )
-      : null,
-    el(
-      'ol',
-      {},
-      card.steps.map((s) =>
-        el(
-          'li',
-          {},
-          `${s.ref} ${s.title}${parallelText(s)} · ${s.owners}${s.deadline ? ` · 截止 ${s.deadline}` : ''} `,
-          badge(s.stateText, s.state),
-          s.details ? el('div', { class: 'details' }, s.details) : null,
-        ),
-      ),
-    ),
-    card.note ? el('div', { class: 'note' }, card.note) : null,
-    card.actions.length
-      ? el(
-          'p',
-          { class: 'muted' },
-          `在聊天中可操作：${card.actions.map((a) => a.label).join('、')}`,
-        )
-      : null,
-  );
-}
 
 function eventDetail(event, nodeRefs) {
   const d = event.data ?? {};
@@ -127,11 +87,26 @@ export async function showTask(id) {
     ` 发起人 ${task.creator.name} · 创建于 ${formatAt(task.createdAt)}`,
     task.closedAt ? ` · 结束于 ${formatAt(task.closedAt)}` : '',
   );
-  $('task-card').replaceChildren(renderCard(detail.card));
-  $('gantt').replaceChildren(
-    renderGantt(detail.timeline, { now: detail.now, format: (iso) => formatAt(iso, true) }),
+  $('task-card').replaceChildren(
+    renderCard(detail.card, {
+      heading: 'h4',
+      link: false,
+      actions: (actions) =>
+        el('p', { class: 'muted' }, `在聊天中可操作：${actions.map((a) => a.label).join('、')}`),
+    }),
   );
+  // Shown before the chart is drawn: the chart's labels fit the width it gets.
+  $('task-view').hidden = false;
+  $('gantt').replaceChildren(
+    renderGantt(detail.timeline, {
+      axis: detail.axis,
+      width: $('gantt').clientWidth,
+      format: (iso) => formatAt(iso),
+      formatExact: (iso) => formatAt(iso, true),
+    }),
+  );
+  $('key-off-day').hidden = detail.axis.offDays.length === 0;
+  $('key-event-day').hidden = !detail.axis.eventDay;
   const nodeRefs = new Map(task.nodes.map((n) => [n.id, n.ref]));
   $('event-log').tBodies[0].replaceChildren(...detail.events.map((e) => eventRow(e, nodeRefs)));
-  $('task-view').hidden = false;
 }

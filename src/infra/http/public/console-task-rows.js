@@ -35,7 +35,19 @@ export function taskItem(task) {
     'article',
     { class: 'task', 'data-task': task.id },
     el('h3', {}, el('a', { href: task.path }, `#${task.number} ${task.title}`)),
-    el('p', { class: 'badges' }, taskBadges(task)),
+    el(
+      'p',
+      { class: 'badges' },
+      taskBadges(task),
+      el(
+        'span',
+        {
+          class: 'progress',
+          title: `已完成 ${task.progress.done} 个节点，共 ${task.progress.total} 个`,
+        },
+        `进度 ${task.progress.done}/${task.progress.total}`,
+      ),
+    ),
     el('p', { class: 'muted' }, `发起人 ${task.creator.name} · 创建于 ${formatAt(task.createdAt)}`),
     el('ol', { class: 'nodes', 'aria-label': `#${task.number} 的节点` }, task.nodes.map(nodeItem)),
   );

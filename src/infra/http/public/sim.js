@@ -1,9 +1,10 @@
 // The chat simulator's page: pick who you are, type in a group or private chat, tap card buttons.
 // Everything goes through Baton's real engine; this page only shows the transcript.
+import { renderCard } from './card-view.js';
+import { el } from './dom.js';
+
 const state = { people: [], chats: [], me: null, conversation: null };
 const $ = (id) => document.getElementById(id);
-/** The server's limit on a message, in characters. */
-const MAX_TEXT = 4000;
 /** The longest wait between retries a busy answer may ask for. */
 const MAX_RETRY_S = 30;
 
@@ -16,6 +17,8 @@ function notify(text) {
 async function failure(res) {
   if (res.status === 401) return new Error('登录已失效，请刷新页面并输入管理令牌。');
   const message = (await res.json().catch(() => ({}))).error?.message ?? res.statusText;
+  // A message too long to take: the server says why, in Chinese, as it is.
+  if (res.status === 413) return new Error(message);
   return new Error(`出错了（${res.status}）：${message}`);
 }
 
@@ -47,11 +50,21 @@ async function post(path, body) {
   }
 }
 
-/** Messages and taps go one after another, so a retried one keeps its place. */
+/**
+ * Messages and taps go one after another, so a retried one keeps its place. Resolves to
+ * whether Baton took it; why not is shown above the composer.
+ */
 let outgoing = Promise.resolve();
 function enqueue(job) {
-  outgoing = outgoing.then(job).catch((err) => notify(err.message));
-  return outgoing;
+  const taken = outgoing.then(job).then(
+    () => true,
+    (err) => {
+      notify(err.message);
+      return false;
+    },
+  );
+  outgoing = taken;
+  return taken;
 }
 
 /** A random id per message or tap (crypto.randomUUID needs HTTPS; this does not). */
@@ -61,68 +74,19 @@ function newClientId() {
   ).join('');
 }
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined) node.append(child);
-  }
-  return node;
-}
-
 const nameOf = (id) => state.people.find((p) => p.id === id)?.name ?? id;
 
-/** `（与 #12.3 同时进行）`, as cards/render/markdown.render.ts writes it. */
-const parallelText = (step) =>
-  step.parallelWith.length > 0 ? `（与 ${step.parallelWith.join('、')} 同时进行）` : '';
-
-function renderCard(entry, card) {
-  const fields = card.fields.length
-    ? el(
-        'dl',
-        {},
-        card.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]),
-      )
-    : null;
-  const steps = card.steps.length
-    ? el(
-        'ol',
-        {},
-        card.steps.map((s) =>
-          el(
-            'li',
-            {},
-            `${s.ref} ${s.title}${parallelText(s)} · ${s.owners}${s.deadline ? ` · 截止 ${s.deadline}` : ''} `,
-            el('span', { class: `state ${s.state}` }, s.stateText),
-            s.details ? el('div', { class: 'details' }, s.details) : null,
-          ),
-        ),
-      )
-    : null;
-  const actions = card.actions.length
-    ? el(
+function cardOf(entry, card) {
+  return renderCard(card, {
+    actions: (actions) =>
+      el(
         'div',
         { class: 'actions' },
-        card.actions.map((a) =>
+        actions.map((a) =>
           el('button', { class: a.style, type: 'button', onclick: () => tap(entry, a) }, a.label),
         ),
-      )
-    : null;
-  return el(
-    'article',
-    { class: `card ${card.tone}`, 'data-card': card.key },
-    el('h2', {}, card.title),
-    card.subtitle ? el('div', { class: 'sub' }, card.subtitle) : null,
-    fields,
-    steps,
-    card.note ? el('div', { class: 'note' }, card.note) : null,
-    actions,
-    card.link ? el('a', { href: card.link.url }, card.link.label) : null,
-  );
+      ),
+  });
 }
 
 function renderEntry(entry) {
@@ -130,7 +94,7 @@ function renderEntry(entry) {
   const who = entry.direction === 'in' ? nameOf(entry.senderId) : '接力 Baton';
   const content =
     body.kind === 'card'
-      ? renderCard(entry, body.card)
+      ? cardOf(entry, body.card)
       : el('div', { class: 'bubble' }, body.kind === 'markdown' ? body.markdown : body.text);
   return el(
     'div',
@@ -226,15 +190,12 @@ async function start() {
   );
   $('composer').addEventListener('submit', async (e) => {
     e.preventDefault();
-    const text = $('text').value.trim();
+    const typed = $('text').value;
+    const text = typed.trim();
     if (!text) return;
-    const length = [...text].length;
-    if (length > MAX_TEXT) {
-      notify(`消息太长：最多 ${MAX_TEXT} 个字，现在有 ${length} 个字。请删减或分几条发送。`);
-      return;
-    }
     $('text').value = '';
-    await send(text);
+    // Not taken (too long, logged out): what was typed comes back to be edited.
+    if (!(await send(text)) && !$('text').value) $('text').value = typed;
   });
   $('text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('composer').requestSubmit();

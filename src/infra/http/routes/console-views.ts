@@ -6,6 +6,7 @@ import type { Org } from '../../../domain/org/org.types.js';
 import type { Task, TaskNode } from '../../../domain/task/task.types.js';
 import { isNodeLate, nodeRef } from '../../../domain/task/task-status.models.js';
 import type { ConsoleEvent } from '../../db/queries/console-events.query.js';
+import { timelineAxisOf, timelineOf } from './console-timeline.js';
 
 /** What the console shows of the organisation and the moment it is drawn. */
 export interface ConsoleScene {
@@ -62,6 +63,9 @@ function nodeView(task: Task, node: TaskNode, scene: ConsoleScene, ctx: CardCont
   };
 }
 
+/** Nodes whose work is over, for the list's 「进度 2/3」. */
+const FINISHED_NODE = new Set<TaskNode['status']>(['done', 'approved', 'skipped']);
+
 /** A task as a row of the console's list; `manuallyEscalated`: someone used `/升级` on it. */
 export function taskSummaryView(
   task: Task,
@@ -90,38 +94,21 @@ export function taskSummaryView(
     escalated: manuallyEscalated || escalationLevel > 0,
     escalationLevel,
     path: `/tasks/${task.id}`,
+    progress: {
+      done: task.nodes.filter((n) => FINISHED_NODE.has(n.status)).length,
+      total: task.nodes.length,
+    },
     nodes: task.nodes.map((n) => nodeView(task, n, scene, ctx)),
   };
 }
 
 const OPEN_NODE = new Set<TaskNode['status']>(['active', 'paused']);
 
-/**
- * One Gantt bar per node that started: from activation to completion (or now while it runs),
- * against its deadline. Nodes not reached yet have no bar, only their deadline text.
- */
-function timelineOf(task: Task, now: Date) {
-  return task.nodes.map((node) => {
-    const end = node.completedAt ?? (OPEN_NODE.has(node.status) ? now : (task.closedAt ?? null));
-    const finished = end ?? now;
-    return {
-      nodeId: node.id,
-      ref: nodeRef(task, node),
-      title: node.title,
-      status: node.status,
-      start: node.activatedAt,
-      end,
-      running: OPEN_NODE.has(node.status),
-      dueAt: node.dueAt,
-      late: node.dueAt !== null && node.activatedAt !== null && finished > node.dueAt,
-    };
-  });
-}
-
 /** A task's page: the row, its card as chats show it, its timeline and its full log. */
 export function taskDetailView(task: Task, log: readonly ConsoleEvent[], scene: ConsoleScene) {
   const ctx = cardContext(scene);
   const refs = new Map(task.nodes.map((n) => [n.id, nodeRef(task, n)]));
+  const timeline = timelineOf(task, scene.now);
   return {
     now: scene.now,
     task: taskSummaryView(
@@ -131,7 +118,8 @@ export function taskDetailView(task: Task, log: readonly ConsoleEvent[], scene: 
       ctx,
     ),
     card: taskCard(task, ctx),
-    timeline: timelineOf(task, scene.now),
+    timeline,
+    axis: timelineAxisOf(task, timeline, ctx.calendar, scene.now),
     events: log.map((e) => ({
       id: e.id,
       type: e.type,

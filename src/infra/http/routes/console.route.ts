@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../../project-paths.js';
 const PUBLIC_DIR = join(PROJECT_ROOT, 'src', 'infra', 'http', 'public');
 /** The console's own files; nothing else in the folder is served from here. */
 const ASSETS = new Set([
+  'card-view.js',
   'console.css',
   'console.js',
   'console-departments.js',
@@ -16,6 +17,7 @@ const ASSETS = new Set([
   'console-task-list.js',
   'console-task-page.js',
   'console-task-rows.js',
+  'dom.js',
 ]);
 const typeOf = (file: string) =>
   file.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8';

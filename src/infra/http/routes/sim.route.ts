@@ -13,6 +13,8 @@ const PUBLIC_DIR = join(PROJECT_ROOT, 'src', 'infra', 'http', 'public');
 const ASSETS: ReadonlyMap<string, string> = new Map([
   ['sim.css', 'text/css; charset=utf-8'],
   ['sim.js', 'text/javascript; charset=utf-8'],
+  ['card-view.js', 'text/javascript; charset=utf-8'],
+  ['dom.js', 'text/javascript; charset=utf-8'],
 ]);
 
 export interface SimRouteDeps {
@@ -35,6 +37,13 @@ const SIM_GROUPS = [
   { id: 'office', name: '行政服务群' },
   { id: 'annual-party', name: '年会筹备群' },
 ];
+
+/**
+ * The most a message may hold, as on WeCom: up to it a message reaches the engine like any
+ * platform's, which answers an over-long command in Chinese in the chat; past it the page is
+ * told why, in Chinese, and nothing is written.
+ */
+export const SIM_MAX_TEXT = 20_000;
 
 const conversationPattern = '^(user:)?[A-Za-z0-9_.-]{1,64}$';
 /**
@@ -127,7 +136,7 @@ export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
             conversation: { type: 'string', pattern: conversationPattern },
             personId: { type: 'string', minLength: 1, maxLength: 64 },
             // No NUL: PostgreSQL text cannot hold it.
-            text: { type: 'string', minLength: 1, maxLength: 4000, pattern: '^[^\\u0000]*$' },
+            text: { type: 'string', minLength: 1, pattern: '^[^\\u0000]*$' },
             clientId: clientIdSchema,
           },
         },
@@ -135,6 +144,15 @@ export async function simRoutes(app: FastifyInstance, deps: SimRouteDeps) {
     },
     async (request, reply) => {
       const { conversation, personId, text, clientId } = request.body;
+      const length = [...text].length;
+      if (length > SIM_MAX_TEXT) {
+        return reply.status(413).send({
+          error: {
+            code: 'sim.text_too_long',
+            message: `消息太长：最多 ${SIM_MAX_TEXT} 个字，现在有 ${length} 个字。请删减或分几条发送。`,
+          },
+        });
+      }
       const isGroup = !conversation.startsWith('user:');
       const outcome = await deps.admission.run(async (stillWanted) => {
         // Written before the event is queued: whatever the engine answers comes after it.
