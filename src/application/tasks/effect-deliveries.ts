@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { CardContext } from '../../../cards/card-context.js';
 import { ratingCard } from '../../../cards/rating-card.builder.js';
 import { taskCard } from '../../../cards/task-card.builder.js';
@@ -160,9 +159,4 @@ export async function applyEffects(
       }
     }
   }
-}
-
-/** A key unique to one transition. */
-export function newTransitionKey(prefix: string): string {
-  return `${prefix}-${randomUUID()}`;
 }

@@ -42,7 +42,7 @@ describe('GET /api/kpis and /metrics', () => {
     registerDatabaseMetrics(metrics, database.db);
     const inbound = instrumentInbound(
       {
-        handle: async () => ({ duplicate: false, updatedCard: null }),
+        handle: async () => ({ duplicate: false, updatedCard: null, kind: 'done' }),
         enqueue: () => Promise.reject(new Error('nothing is queued here')),
         keep: () => Promise.reject(new Error('nothing is kept here')),
       },
