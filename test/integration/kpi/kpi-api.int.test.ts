@@ -8,6 +8,7 @@ import { instrumentInbound } from '../../../src/infra/metrics/instrumented-inbou
 import { createMetrics } from '../../../src/infra/metrics/metrics.js';
 import type { OrgStore } from '../../../src/ports/org-store.port.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.js';
+import { silentLogger } from '../../helpers/test-logger.js';
 import { at, TENANT, writeKnownHistory } from './kpi-history.js';
 
 const TOKEN = 'test-admin-token-0123456789';
@@ -49,7 +50,7 @@ describe('GET /api/kpis and /metrics', () => {
       metrics,
     );
     app = await buildApp({
-      logLevel: 'silent',
+      logger: silentLogger,
       adminToken: TOKEN,
       metrics,
       orgStore,
