@@ -1,5 +1,5 @@
 # Baton (接力) production image: compiled dist/, production dependencies only.
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -9,7 +9,7 @@ COPY adapters ./adapters
 COPY cards ./cards
 RUN npm run build
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 BATON_DATA_DIR=/data
 COPY package.json package-lock.json ./

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from '../infra/config/config.js';
 import { importOrgFile } from '../infra/db/repositories/org-import.drizzle.js';
 import { routeConsoleToLogger } from '../infra/logging/console-to-logger.js';
-import { createLogger } from '../infra/logging/logger.js';
+import { createLogger, logFormatFor } from '../infra/logging/logger.js';
 import { OrgFileError, readOrgFile } from '../infra/org/org-file.parser.js';
 import { createOutboxWakeupPublisher } from '../infra/outbox/outbox-wakeup.js';
 import { formatQueueStatus, readQueueStatus } from '../infra/queue/queue-status.js';
@@ -15,6 +15,7 @@ import { openDatabaseAndMigrate, openInfrastructure, StartupError } from './infr
 import { bootstrapOrg } from './org-bootstrap.js';
 import { createPlatformModules } from './platform-modules.js';
 import { runProcess } from './run-process.js';
+import { type StartupProgress, terminalProgress } from './startup-progress.js';
 
 const USAGE = `Usage: baton <command>
 
@@ -39,16 +40,18 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel);
+  const toTerminal = process.stdout.isTTY === true;
+  const logger = createLogger(config.logLevel, logFormatFor(config.logFormat, toTerminal));
+  const progress = terminalProgress(process.stdout);
   switch (command) {
     case 'all':
     case 'serve':
     case 'worker':
       routeConsoleToLogger(logger);
-      await runProcess(command, config, logger);
+      await runProcess(command, config, logger, progress);
       return -1;
     case 'migrate':
-      await migrateOnly(config, logger);
+      await migrateOnly(config, logger, progress);
       return 0;
     case 'org':
       return orgCommand(rest, config, logger);
@@ -64,8 +67,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function migrateOnly(config: Config, logger: Logger): Promise<void> {
-  const database = await openDatabaseAndMigrate(config, logger);
+async function migrateOnly(
+  config: Config,
+  logger: Logger,
+  progress: StartupProgress,
+): Promise<void> {
+  const database = await openDatabaseAndMigrate(config, logger, progress);
   await database.close();
 }
 

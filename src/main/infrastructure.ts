@@ -10,6 +10,7 @@ import {
   startPrivateRedis,
 } from '../infra/redis/private-redis.js';
 import { createRedis, redisAnswers } from '../infra/redis/redis-connection.js';
+import { noProgress, type StartupProgress } from './startup-progress.js';
 
 /** The connections one Baton process holds, and how to close them in order. */
 export interface Infrastructure {
@@ -24,7 +25,16 @@ export class StartupError extends Error {
   override readonly name = 'StartupError';
 }
 
-export async function openDatabaseAndMigrate(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabaseAndMigrate(
+  config: Config,
+  logger: Logger,
+  progress: StartupProgress = noProgress,
+): Promise<Database> {
+  progress(
+    config.db.url === null
+      ? `数据库迁移…（内置数据库，${config.db.dataDir}；首次启动可能需要一分钟）`
+      : '数据库迁移…',
+  );
   const database = await openDatabase({ url: config.db.url, dataDir: config.db.dataDir, logger });
   await runMigrations(database);
   logger.info(
@@ -41,8 +51,10 @@ export async function openDatabaseAndMigrate(config: Config, logger: Logger): Pr
 export async function connectRedis(
   config: Config,
   logger: Logger,
+  progress: StartupProgress = noProgress,
 ): Promise<{ redis: Redis; url: string; privateRedis: PrivateRedis | null }> {
   let url = config.redis.url;
+  progress(`连接 Redis…（${url}）`);
   let privateRedis: PrivateRedis | null = null;
   if (!(await redisAnswers(url))) {
     if (config.redis.explicit || !hasRedisServerBinary()) {
@@ -52,6 +64,7 @@ export async function connectRedis(
       );
     }
     logger.warn({ url }, 'no Redis answers at the default address; starting a private one');
+    progress('启动 Redis…（本机没有在运行的 Redis，启动一个私有实例）');
     privateRedis = await startPrivateRedis(config.db.dataDir, logger);
     url = privateRedis.url;
   }
@@ -61,11 +74,15 @@ export async function connectRedis(
   return { redis, url, privateRedis };
 }
 
-export async function openInfrastructure(config: Config, logger: Logger): Promise<Infrastructure> {
-  const database = await openDatabaseAndMigrate(config, logger);
+export async function openInfrastructure(
+  config: Config,
+  logger: Logger,
+  progress: StartupProgress = noProgress,
+): Promise<Infrastructure> {
+  const database = await openDatabaseAndMigrate(config, logger, progress);
   let redisConnection: Awaited<ReturnType<typeof connectRedis>>;
   try {
-    redisConnection = await connectRedis(config, logger);
+    redisConnection = await connectRedis(config, logger, progress);
   } catch (err) {
     await database.close();
     throw err;

@@ -10,18 +10,30 @@ import { loadTenantCalendars } from '../infra/org/tenant-calendars.js';
 import { SAMPLE_ORG_FILE } from '../infra/project-paths.js';
 import { StartupError } from './infrastructure.js';
 import { SANDBOX_TENANT_ID, sandboxOrgFile } from './simulator.js';
+import { noProgress, type StartupProgress } from './startup-progress.js';
 
 /**
  * At start: loads BATON_ORG_FILE when set (idempotent); on an empty database without one, loads
  * the sample organisation so the simulator has people and chats to show.
  */
-export async function bootstrapOrg(config: Config, db: Db, logger: Logger): Promise<void> {
-  await loadOrg(config, db, logger);
+export async function bootstrapOrg(
+  config: Config,
+  db: Db,
+  logger: Logger,
+  progress: StartupProgress = noProgress,
+): Promise<void> {
+  await loadOrg(config, db, logger, progress);
   await warnOfUnloadedSchedules(db, logger);
 }
 
-async function loadOrg(config: Config, db: Db, logger: Logger): Promise<void> {
+async function loadOrg(
+  config: Config,
+  db: Db,
+  logger: Logger,
+  progress: StartupProgress,
+): Promise<void> {
   if (config.orgFile) {
+    progress(`载入组织文件 ${config.orgFile}…`);
     const file = await readOrgFile(config.orgFile);
     if (file.tenant.id === SANDBOX_TENANT_ID) {
       throw new StartupError(
@@ -38,6 +50,7 @@ async function loadOrg(config: Config, db: Db, logger: Logger): Promise<void> {
     .from(tenants)
     .where(ne(tenants.id, SANDBOX_TENANT_ID));
   if ((row?.n ?? 0) > 0) return;
+  progress('载入示例组织…');
   const summary = await importOrgFile(db, await readOrgFile(SAMPLE_ORG_FILE));
   logger.info(
     { file: SAMPLE_ORG_FILE, tenantId: summary.tenantId },

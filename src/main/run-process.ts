@@ -27,6 +27,7 @@ import type { Closable, PlatformModule } from './platform-module.js';
 import { createPlatformModules } from './platform-modules.js';
 import { DEFAULT_TENANT_ID, type SimulatorSetup, simulatorSetup } from './simulator.js';
 import { startupBanner } from './startup-banner.js';
+import { noProgress, type StartupProgress } from './startup-progress.js';
 import { loadTemplates } from './templates.js';
 import { startWorkers } from './workers.js';
 
@@ -59,14 +60,19 @@ const PLATFORM_ADMISSION = {
 export type ProcessMode = 'all' | 'serve' | 'worker';
 
 /** Starts Baton in one of its modes and keeps it running until SIGTERM/SIGINT. */
-export async function runProcess(mode: ProcessMode, config: Config, logger: Logger): Promise<void> {
+export async function runProcess(
+  mode: ProcessMode,
+  config: Config,
+  logger: Logger,
+  progress: StartupProgress = noProgress,
+): Promise<void> {
   if (mode !== 'all' && config.db.url === null) {
     throw new StartupError(
       `\`baton ${mode}\` runs beside other Baton processes and needs a shared PostgreSQL: set ` +
         'DATABASE_URL. The embedded database (PGlite) serves a single `baton all` process.',
     );
   }
-  const infra = await openInfrastructure(config, logger);
+  const infra = await openInfrastructure(config, logger, progress);
   const queues = createQueues(infra.redis, config.redis.prefix);
   const metrics = createMetrics();
   let app: FastifyInstance | null = null;
@@ -84,14 +90,18 @@ export async function runProcess(mode: ProcessMode, config: Config, logger: Logg
     await infra.close();
   };
   try {
-    await bootstrapOrg(config, infra.database.db, logger);
+    await bootstrapOrg(config, infra.database.db, logger, progress);
     modules = await createPlatformModules({ config, env: process.env, infra, logger });
     const simulator = simulatorSetup(config.simulator.mode, modules);
     if (simulator.enabled && simulator.tenantId !== DEFAULT_TENANT_ID)
       await bootstrapSandboxOrg(config, infra.database.db, logger);
     for (const module of modules) module.registerMetrics?.(metrics.registry);
-    if (mode !== 'serve') workers = await startWorkers(config, infra, queues, logger, modules);
+    if (mode !== 'serve') {
+      progress('启动后台任务…');
+      workers = await startWorkers(config, infra, queues, logger, modules);
+    }
     if (mode !== 'worker') {
+      progress('启动网页服务…');
       sim = await subscribeSimEvents(infra.redis, config.redis.prefix, logger);
       const inbound = instrumentInbound(
         createInboundHandler(
@@ -155,7 +165,7 @@ async function startHttp(
   const templates = loadTemplates(config);
   registerDatabaseMetrics(engine.metrics, infra.database.db);
   const app = await buildApp({
-    logLevel: config.logLevel,
+    logger,
     adminToken: admin.token,
     metrics: engine.metrics,
     kpis: {

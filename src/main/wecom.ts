@@ -23,18 +23,18 @@ const TENANT_ID = 'default';
 export async function wecomModule(ctx: PlatformModuleContext): Promise<PlatformModule | null> {
   const config = loadWecomConfig(ctx.env);
   if (!config.enabled) return null;
+  const keyPrefix = bullPrefix(ctx.config.redis.prefix);
   const longConnection = config.longConnection
     ? createLongConnection({
         config: config.longConnection,
         redis: ctx.infra.redis,
-        queuePrefix: ctx.config.redis.prefix,
+        keyPrefix,
         logger: ctx.logger,
         renderCard: renderTemplateCard,
         decodeKey: decodeButtonKey,
       })
     : null;
   const orgStore = cachedOrgStore(ctx.infra.database.db, createOrgStore(ctx.infra.database.db));
-  const keyPrefix = bullPrefix(ctx.config.redis.prefix);
   const http = createWecomHttpParts({
     config: config.http,
     redis: ctx.infra.redis,

@@ -66,3 +66,11 @@ export function eventIdOf(event: InboundEvent): string {
 export function inboundEventKey(platform: string, eventId: string): string {
   return `in-${platform}-${eventId}`;
 }
+
+/**
+ * A metrics label for an event before the engine has read it: `click:<action id>` for a card
+ * action, `message` for a message (the engine's outcome names its command, see `InboundOutcome`).
+ */
+export function unreadEventLabel(event: InboundEvent): string {
+  return event.type === 'card-action' ? `click:${event.actionId}` : 'message';
+}

@@ -11,6 +11,12 @@ export interface InboundOutcome {
    * The engine also queues the in-place update; sending the same card twice is harmless.
    */
   readonly updatedCard: Card | null;
+  /**
+   * What the engine read the event as, for a low-cardinality metrics label: the command's kind,
+   * `chatter` (a message not meant for Baton), `invalid` (a malformed command), or
+   * `click:<action id>`. The engine reads a message once; nobody else parses it for a label.
+   */
+  readonly kind: string;
 }
 
 /** Takes an inbound chat event into the engine. Resolves once it is durably accepted. */

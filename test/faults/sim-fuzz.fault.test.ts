@@ -12,6 +12,7 @@ import { createAdmission } from '../../src/infra/http/admission.js';
 import { buildApp } from '../../src/infra/http/app.js';
 import { createMetrics } from '../../src/infra/metrics/metrics.js';
 import { startEngine } from '../helpers/engine.js';
+import { silentLogger } from '../helpers/test-logger.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const RUNS = 120;
@@ -69,7 +70,7 @@ describe('simulator endpoints and the engine under random input: no 5xx, nothing
     engine = await startEngine();
     const orgStore = createOrgStore(engine.database.db);
     app = await buildApp({
-      logLevel: 'silent',
+      logger: silentLogger,
       adminToken: TOKEN,
       metrics: createMetrics(),
       orgStore,

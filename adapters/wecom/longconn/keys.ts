@@ -1,11 +1,9 @@
-import { bullPrefix } from '../../../src/infra/queue/queue-names.js';
-
 /**
- * Redis keys of one bot's long connection. They start with the deployment's `{prefix}` hash tag,
- * like the queue keys, so a Redis Cluster keeps them in the queues' slot.
+ * Redis keys of one bot's long connection. `keyPrefix` is the deployment's `{prefix}` hash tag,
+ * as the queue keys start with, so a Redis Cluster keeps them in the queues' slot.
  */
-export function longConnectionKeys(queuePrefix: string, botId: string) {
-  const base = `${bullPrefix(queuePrefix)}:wecom:${botId}`;
+export function longConnectionKeys(keyPrefix: string, botId: string) {
+  const base = `${keyPrefix}:wecom:${botId}`;
   return {
     /** The lease: which process holds the bot's one live connection. */
     holder: `${base}:holder`,

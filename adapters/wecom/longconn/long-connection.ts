@@ -24,13 +24,14 @@ const RELAY_TIMEOUT_MS = 10_000;
 export function createLongConnection(deps: {
   readonly config: LongConnectionConfig;
   readonly redis: Redis;
-  readonly queuePrefix: string;
+  /** The deployment's Redis key prefix, hash tag included (`{baton}`). */
+  readonly keyPrefix: string;
   readonly logger: Logger;
   readonly renderCard: TemplateCardRenderer;
   readonly decodeKey: ButtonKeyDecoder;
 }) {
   const logger = deps.logger.child({ component: 'wecom-longconn', botId: deps.config.botId });
-  const keys = longConnectionKeys(deps.queuePrefix, deps.config.botId);
+  const keys = longConnectionKeys(deps.keyPrefix, deps.config.botId);
   const instanceId = randomUUID();
   const cardStates = createCardStates(deps.redis, keys);
   const relay = createRelayClient({

@@ -1,5 +1,5 @@
 import type { SetupAction } from '../../domain/command/command.types.js';
-import type { DepartmentRow, DirectorySource } from '../../domain/directory/directory.types.js';
+import type { DepartmentRow } from '../../domain/directory/directory.types.js';
 import { mergeFields } from '../../domain/directory/field-precedence.js';
 import type { Department } from '../../domain/org/org.types.js';
 import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
@@ -8,13 +8,7 @@ import type { CommandScope } from '../inbound/engine-context.js';
 import { nameOf, resolvePerson } from '../inbound/org-directory.js';
 import { replyText } from '../inbound/replies.js';
 import { showSetup } from './setup-show.js';
-
-export const SOURCE_LABELS: Readonly<Record<DirectorySource, string>> = {
-  'org-file': '组织文件',
-  chat: '群内设置',
-  wecom: '企业微信通讯录',
-  dingtalk: '钉钉通讯录',
-};
+import { SOURCE_LABELS } from './source-labels.js';
 
 /**
  * `/设置`: anyone may look; coordinators and admins change the coordination chat, liaisons,

@@ -2,7 +2,7 @@ import type { DirectorySource } from '../../domain/directory/directory.types.js'
 import type { CommandScope } from '../inbound/engine-context.js';
 import { nameOf } from '../inbound/org-directory.js';
 import { replyText } from '../inbound/replies.js';
-import { SOURCE_LABELS } from './setup-commands.js';
+import { SOURCE_LABELS } from './source-labels.js';
 
 /** At most this many departments in the answer; the console shows them all. */
 const MAX_DEPARTMENTS = 8;

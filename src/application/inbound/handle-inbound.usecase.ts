@@ -1,7 +1,6 @@
 import { taskCard } from '../../../cards/task-card.builder.js';
 import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import type { BusinessCalendar, CalendarConfig } from '../../domain/calendar/calendar.types.js';
-import { parseCommand } from '../../domain/command/command.parser.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { TaskAction } from '../../domain/task/task.effects.js';
 import type { Task } from '../../domain/task/task.types.js';
@@ -12,12 +11,14 @@ import {
   type InboundCardAction,
   type InboundEvent,
   inboundEventKey,
+  unreadEventLabel,
 } from '../../ports/inbound-event.types.js';
 import type { InboundOutcome } from '../../ports/inbound-handler.port.js';
 import type { OrgStore } from '../../ports/org-store.port.js';
 import type { RunInTransaction } from '../../ports/unit-of-work.port.js';
 import { learnDisplayName } from '../directory/learn-name.js';
 import type { CommandScope } from './engine-context.js';
+import { addressesBaton, readingLabel, readMessage } from './message-reading.js';
 import { cardContextOf, personByPlatformId } from './org-directory.js';
 import { runPersonalCardAction } from './personal-card-actions.js';
 import { replyText } from './replies.js';
@@ -70,9 +71,12 @@ export async function handleInbound(
     ? { kind: 'chat', chatId: chat }
     : { kind: 'person', platformUserId };
   const calendar = calendarOf(org.calendar);
+  const reading = event.type === 'message' ? readMessage(event.text, deps.botNames) : null;
+  const kind = reading ? readingLabel(reading) : unreadEventLabel(event);
+  const handled: InboundOutcome = { duplicate: false, updatedCard: null, kind };
   return deps.runInTransaction(async (uow): Promise<InboundOutcome> => {
     if (!(await uow.markInboundHandled(event.platform, eventId)))
-      return { duplicate: true, updatedCard: null };
+      return { duplicate: true, updatedCard: null, kind };
     const sender = personByPlatformId(org, event.platform, platformUserId);
     const eventKey = inboundEventKey(event.platform, eventId);
     const scopeBase = {
@@ -102,9 +106,9 @@ export async function handleInbound(
         actor: { personId: platformUserId, isCoordinator: false, isAdmin: false },
         card: cardContextOf(org, now, calendar, deps.publicUrl),
       };
-      if (event.type === 'message' && !addressesBaton(event.text, deps.botNames)) return HANDLED;
+      if (reading && !addressesBaton(reading)) return handled;
       await replyText(fallback, '抱歉，我还不认识你。请联系管理员把你加入组织通讯录后再试。');
-      return HANDLED;
+      return handled;
     }
     if (event.type === 'message') {
       await learnDisplayName(uow, tenantId, event.platform, sender, event.sender.displayName);
@@ -122,21 +126,19 @@ export async function handleInbound(
     try {
       if (event.type === 'card-action') {
         const personal = await runPersonalCardAction(scope, event);
-        if (personal) return { duplicate: false, updatedCard: personal };
+        if (personal) return { ...handled, updatedCard: personal };
         const task = await runCardAction(scope, event);
-        return { duplicate: false, updatedCard: taskCard(task, scope.card) };
+        return { ...handled, updatedCard: taskCard(task, scope.card) };
       }
-      const outcome = parseCommand(event.text, { botNames: deps.botNames });
-      if (outcome.kind === 'command') await runCommand(scope, outcome.command);
+      if (reading?.kind === 'invalid') throw reading.error;
+      if (reading?.outcome.kind === 'command') await runCommand(scope, reading.outcome.command);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       await replyText(scope, `❗${err.userMessage}${err.usage ? `\n${err.usage}` : ''}`, 'error');
     }
-    return HANDLED;
+    return handled;
   });
 }
-
-const HANDLED: InboundOutcome = { duplicate: false, updatedCard: null };
 
 /** PostgreSQL text and jsonb cannot hold NUL: a platform's stray one is dropped, not a 500. */
 function withoutNul(event: InboundEvent): InboundEvent {
@@ -146,16 +148,6 @@ function withoutNul(event: InboundEvent): InboundEvent {
     Object.entries(event.value).map(([k, v]) => [strip(k), strip(v)]),
   );
   return { ...event, actionId: strip(event.actionId), value };
-}
-
-/** Whether a message is meant for Baton: a command, a malformed one included. */
-function addressesBaton(text: string, botNames: readonly string[]): boolean {
-  try {
-    return parseCommand(text, { botNames }).kind !== 'not-a-command';
-  } catch (err) {
-    if (err instanceof DomainError) return true;
-    throw err;
-  }
 }
 
 async function runCardAction(scope: CommandScope, event: InboundCardAction): Promise<Task> {

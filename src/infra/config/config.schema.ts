@@ -57,6 +57,8 @@ export const envSchema = z.object({
   /** The simulator's sandbox organisation beside a real platform; unset: the sample org. */
   BATON_SIMULATOR_ORG_FILE: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: readable lines on a terminal, JSON (one object a line) anywhere else. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 });
 
 export type Env = z.infer<typeof envSchema>;

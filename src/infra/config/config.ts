@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { z } from 'zod';
+import type { LogFormat } from '../logging/logger.js';
 import { envSchema } from './config.schema.js';
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -37,6 +38,8 @@ export interface Config {
   readonly simulator: { readonly mode: 'on' | 'off' | 'auto'; readonly orgFile: string | null };
   readonly admins: readonly string[];
   readonly logLevel: string;
+  /** `auto`: pretty on a terminal, JSON elsewhere (see `logFormatFor`). */
+  readonly logFormat: 'auto' | LogFormat;
 }
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       .map((id) => id.trim())
       .filter((id) => id !== ''),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
   };
 }
 

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+} from 'fastify';
+import type { Logger } from 'pino';
 import type { OrgStore } from '../../ports/org-store.port.js';
-import { loggerOptions, serializeRequest } from '../logging/logger.js';
+import { serializeReply, serializeRequest } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { requireAdminToken } from './admin-auth.js';
 import { type Admission, admissionGate } from './admission.js';
 import { handleHttpError } from './error-handler.js';
+import { DebugRequestLog } from './request-log.js';
 import { consoleRoutes } from './routes/console.route.js';
 import { type ConsoleRouteDeps, consoleApiRoutes } from './routes/console-api.route.js';
 import {
@@ -21,7 +27,8 @@ import { queuesDashboardRoutes } from './routes/queues-dashboard.route.js';
 import { type SimRouteDeps, simRoutes } from './routes/sim.route.js';
 
 export interface AppDeps {
-  readonly logLevel: string;
+  /** The process logger (pretty on a terminal); each request logs through a child of it. */
+  readonly logger: Logger;
   readonly adminToken: string;
   readonly metrics: Metrics;
   readonly readinessChecks: readonly ReadinessCheck[];
@@ -51,12 +58,16 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP application; the caller decides whether and where it listens. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const logger: FastifyBaseLogger = deps.logger.child(
+    {},
+    { serializers: { req: serializeRequest, res: serializeReply } },
+  );
   const app = Fastify({
-    logger: { ...loggerOptions(deps.logLevel), serializers: { req: serializeRequest } },
+    loggerInstance: logger,
+    logController: new DebugRequestLog(),
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    disableRequestLogging: false,
   });
   app.setErrorHandler(handleHttpError);
   observeRequestDurations(app, deps.metrics);

@@ -1,5 +1,6 @@
-import type { FastifyRequest } from 'fastify';
-import pino, { type Logger, type LoggerOptions } from 'pino';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import pretty from 'pino-pretty';
 
 /** Paths pino blanks out: credentials and message bodies never reach the logs in full. */
 export const REDACT_PATHS = [
@@ -55,13 +56,43 @@ export function loggerOptions(level: string): LoggerOptions {
   };
 }
 
-export function createLogger(level: string): Logger {
-  return pino(loggerOptions(level));
+/** JSON lines for log collectors; `pretty`: coloured lines a person reads at a terminal. */
+export type LogFormat = 'json' | 'pretty';
+
+/** `auto` is pretty on a terminal and JSON anywhere else (a file, a pipe, a log collector). */
+export function logFormatFor(setting: 'auto' | LogFormat, toTerminal: boolean): LogFormat {
+  if (setting !== 'auto') return setting;
+  return toTerminal ? 'pretty' : 'json';
+}
+
+/** The process logger, writing to stdout unless told otherwise. */
+export function createLogger(
+  level: string,
+  format: LogFormat = 'json',
+  destination: DestinationStream = process.stdout,
+): Logger {
+  if (format === 'json') return pino(loggerOptions(level), destination);
+  return pino(
+    loggerOptions(level),
+    pretty({
+      destination,
+      sync: true,
+      colorize: destination === process.stdout ? process.stdout.isTTY === true : false,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+      singleLine: true,
+    }),
+  );
 }
 
 /** Query parameters whose values never reach the logs (console links carry the admin token). */
 const SECRET_QUERY_PARAMS =
   /([?&](?:token|access_token|sign|signature|msg_signature|echostr)=)[^&]*/gi;
+
+/** What a response log line says of the reply. */
+export function serializeReply(reply: FastifyReply) {
+  return { statusCode: reply.statusCode };
+}
 
 /** What a request log line says of the request: no headers, no secrets in the URL. */
 export function serializeRequest(request: FastifyRequest) {

@@ -1,24 +1,11 @@
-import { parseCommand } from '../../domain/command/command.parser.js';
-import { DomainError } from '../../domain/shared/domain-error.js';
-import type { InboundEvent } from '../../ports/inbound-event.types.js';
+import { unreadEventLabel } from '../../ports/inbound-event.types.js';
 import type { InboundHandler } from '../../ports/inbound-handler.port.js';
 import type { Metrics } from './metrics.js';
 
-/** What an event was, for a low-cardinality label: the command kind or the card action id. */
-function kindOf(event: InboundEvent): string {
-  if (event.type === 'card-action') return `click:${event.actionId}`;
-  try {
-    const outcome = parseCommand(event.text);
-    return outcome.kind === 'command' ? outcome.command.kind : 'chatter';
-  } catch (err) {
-    if (err instanceof DomainError) return 'invalid';
-    throw err;
-  }
-}
-
 /**
- * Counts and times every inbound event the handler takes (commands, clicks, duplicates); an
- * event queued to the inbox is counted as `queued` (the worker that runs it times the engine).
+ * Counts and times every inbound event the handler takes (commands, clicks, duplicates), labelled
+ * with what the engine read it as. An event queued to the inbox or kept is counted as `queued` or
+ * `kept` under its unread label (`message`, `click:<id>`): the engine reads it later, in a worker.
  */
 export function instrumentInbound(handler: InboundHandler, metrics: Metrics): InboundHandler {
   return {
@@ -27,20 +14,27 @@ export function instrumentInbound(handler: InboundHandler, metrics: Metrics): In
         platform: event.platform,
         type: event.type,
       });
-      const labels = { platform: event.platform, kind: kindOf(event) };
       try {
         const outcome = await handler.handle(event);
-        metrics.inboundEvents.inc({ ...labels, outcome: outcome.duplicate ? 'duplicate' : 'ok' });
+        metrics.inboundEvents.inc({
+          platform: event.platform,
+          kind: outcome.kind,
+          outcome: outcome.duplicate ? 'duplicate' : 'ok',
+        });
         return outcome;
       } catch (err) {
-        metrics.inboundEvents.inc({ ...labels, outcome: 'error' });
+        metrics.inboundEvents.inc({
+          platform: event.platform,
+          kind: unreadEventLabel(event),
+          outcome: 'error',
+        });
         throw err;
       } finally {
         stop();
       }
     },
     async enqueue(event) {
-      const labels = { platform: event.platform, kind: kindOf(event) };
+      const labels = { platform: event.platform, kind: unreadEventLabel(event) };
       try {
         const accepted = await handler.enqueue(event);
         metrics.inboundEvents.inc({
@@ -55,7 +49,11 @@ export function instrumentInbound(handler: InboundHandler, metrics: Metrics): In
     },
     async keep(event) {
       await handler.keep(event);
-      metrics.inboundEvents.inc({ platform: event.platform, kind: kindOf(event), outcome: 'kept' });
+      metrics.inboundEvents.inc({
+        platform: event.platform,
+        kind: unreadEventLabel(event),
+        outcome: 'kept',
+      });
     },
   };
 }

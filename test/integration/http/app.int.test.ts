@@ -14,6 +14,7 @@ import { readOrgFile } from '../../../src/infra/org/org-file.parser.js';
 import { SAMPLE_ORG_FILE } from '../../../src/infra/project-paths.js';
 import type { InboundEvent } from '../../../src/ports/inbound-event.types.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.js';
+import { silentLogger } from '../../helpers/test-logger.js';
 import { connectTestRedis, testQueuePrefix } from '../../helpers/test-redis.js';
 
 const TOKEN = 'test-admin-token-0123456789';
@@ -51,7 +52,7 @@ describe('HTTP app', () => {
       onChange: () => undefined,
     };
     const deps = {
-      logLevel: 'silent',
+      logger: silentLogger,
       adminToken: TOKEN,
       metrics: createMetrics(),
       orgStore: createOrgStore(database.db),
@@ -260,7 +261,7 @@ describe('HTTP app', () => {
     /** A simulator app whose admission and inbox the test chooses. */
     const simApp = (sim: Partial<SimRouteDeps>) =>
       buildApp({
-        logLevel: 'silent',
+        logger: silentLogger,
         adminToken: TOKEN,
         metrics: createMetrics(),
         orgStore: createOrgStore(database.db),

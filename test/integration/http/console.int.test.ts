@@ -6,6 +6,7 @@ import { buildApp } from '../../../src/infra/http/app.js';
 import { createMetrics } from '../../../src/infra/metrics/metrics.js';
 import { loadTemplates } from '../../../src/main/templates.js';
 import { startEngine } from '../../helpers/engine.js';
+import { silentLogger } from '../../helpers/test-logger.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 const TOKEN = 'console-admin-token-0123456789';
@@ -30,7 +31,7 @@ describe('the console', () => {
     engine = await startEngine();
     const orgStore = createOrgStore(engine.database.db);
     app = await buildApp({
-      logLevel: 'silent',
+      logger: silentLogger,
       adminToken: TOKEN,
       metrics: createMetrics(),
       orgStore,

@@ -11,6 +11,7 @@ import { readOrgFile } from '../../../src/infra/org/org-file.parser.js';
 import { SAMPLE_ORG_FILE } from '../../../src/infra/project-paths.js';
 import type { InboundEvent } from '../../../src/ports/inbound-event.types.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.js';
+import { silentLogger } from '../../helpers/test-logger.js';
 
 const TOKEN = 'sim-auth-admin-token-0123456789';
 
@@ -59,7 +60,7 @@ describe('the simulator behind the admin token', () => {
       return { duplicate: false };
     };
     app = await buildApp({
-      logLevel: 'silent',
+      logger: silentLogger,
       adminToken: TOKEN,
       metrics: createMetrics(),
       orgStore,

@@ -8,6 +8,7 @@ import { instrumentInbound } from '../../../src/infra/metrics/instrumented-inbou
 import { createMetrics } from '../../../src/infra/metrics/metrics.js';
 import type { OrgStore } from '../../../src/ports/org-store.port.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.js';
+import { silentLogger } from '../../helpers/test-logger.js';
 import { at, TENANT, writeKnownHistory } from './kpi-history.js';
 
 const TOKEN = 'test-admin-token-0123456789';
@@ -42,14 +43,14 @@ describe('GET /api/kpis and /metrics', () => {
     registerDatabaseMetrics(metrics, database.db);
     const inbound = instrumentInbound(
       {
-        handle: async () => ({ duplicate: false, updatedCard: null }),
+        handle: async () => ({ duplicate: false, updatedCard: null, kind: 'done' }),
         enqueue: () => Promise.reject(new Error('nothing is queued here')),
         keep: () => Promise.reject(new Error('nothing is kept here')),
       },
       metrics,
     );
     app = await buildApp({
-      logLevel: 'silent',
+      logger: silentLogger,
       adminToken: TOKEN,
       metrics,
       orgStore,

@@ -77,7 +77,7 @@ describe('simulator messages while PostgreSQL is away', () => {
     consumer.start();
     const orgStore = createOrgStore(database.db);
     app = await buildApp({
-      logLevel: 'silent',
+      logger: silentLogger,
       adminToken: TOKEN,
       metrics: createMetrics(),
       orgStore,
