@@ -46,11 +46,16 @@ function noteOf(task: Task, ctx: CardContext): string | null {
   const extension = task.pendingExtension
     ? `延期申请待发起人审批：${task.pendingExtension.reason}`
     : null;
+  const rejected = task.nodes.find((n) => n.id === task.lastRejection?.nodeId);
+  const rejection =
+    rejected && task.lastRejection
+      ? `${nodeRef(task, rejected)} ${rejected.title} 被${ctx.nameOf(task.lastRejection.by)}驳回：${task.lastRejection.reason}`
+      : null;
   const openDeadlines = task.nodes.flatMap((n) =>
     n.dueAt && OPEN_NODE_STATUSES.has(n.status) ? [n.dueAt] : [],
   );
   const calendar = unloadedScheduleNote(ctx.calendar, openDeadlines);
-  return [extension, calendar].filter((line) => line !== null).join('\n') || null;
+  return [rejection, extension, calendar].filter((line) => line !== null).join('\n') || null;
 }
 
 function toneOf(task: Task, late: boolean): CardTone {

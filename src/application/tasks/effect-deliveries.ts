@@ -100,7 +100,7 @@ export async function applyEffects(
         break;
       case 'notify': {
         const n = node(effect.nodeId);
-        const message = noticeText(effect.reason, task, n, ctx.card);
+        const message = noticeText(effect.reason, task, n, ctx.card, effect.detail);
         if (effect.audience === 'owners' && n) {
           cardToWaitingOwners(n, message, key);
         } else if (effect.audience === 'creator') {

@@ -1,7 +1,7 @@
 import type { CardContext } from '../../../cards/card-context.js';
 import { unloadedScheduleNote } from '../../domain/calendar/calendar-notice.js';
 import { formatDeadline } from '../../domain/deadline/deadline.formatter.js';
-import type { NoticeReason, PingKind } from '../../domain/task/task.effects.js';
+import type { NoticeDetail, NoticeReason, PingKind } from '../../domain/task/task.effects.js';
 import type { Task, TaskNode } from '../../domain/task/task.types.js';
 import { nodeRef } from '../../domain/task/task-status.models.js';
 
@@ -10,6 +10,7 @@ const NOTICE_TEXT: Record<NoticeReason, string> = {
   nudged: '有人催办',
   transferred: '节点已转交给你',
   reworked: '节点被退回，需要重新处理',
+  reset: '节点暂停，等待返工后重新开始',
   rejected: '节点被驳回',
   'extension-requested': '有人申请延期，请审批',
   'extension-approved': '延期已批准',
@@ -27,19 +28,40 @@ function deadlineText(node: TaskNode, ctx: CardContext): string {
   return `，截止 ${due}${note ? `（${note}）` : ''}`;
 }
 
-/** One line telling someone what happened to a task or node. */
+/** One line telling someone what happened to a task or node (who acted and why, when known). */
 export function noticeText(
   reason: NoticeReason,
   task: Task,
   node: TaskNode | null,
   ctx: CardContext,
+  detail?: NoticeDetail,
 ): string {
   const subject = node ? `${nodeRef(task, node)} ${node.title}` : `#${task.number} ${task.title}`;
   const extension =
     reason === 'extension-requested' && task.pendingExtension
       ? `（原因：${task.pendingExtension.reason}），请在任务卡片上批准或拒绝`
       : '';
-  return `【接力】${NOTICE_TEXT[reason]}：${subject}${node ? deadlineText(node, ctx) : ''}${extension}`;
+  const due = node && reason !== 'reset' && reason !== 'rejected' ? deadlineText(node, ctx) : '';
+  return `【接力】${NOTICE_TEXT[reason]}：${subject}${due}${extension}${detailText(reason, task, ctx, detail)}`;
+}
+
+function detailText(
+  reason: NoticeReason,
+  task: Task,
+  ctx: CardContext,
+  detail: NoticeDetail | undefined,
+): string {
+  if (!detail) return '';
+  const by = detail.by ? ctx.nameOf(detail.by) : '系统';
+  const about = task.nodes.find((n) => n.id === detail.aboutNodeId);
+  if (reason === 'rejected') {
+    const next = task.status === 'rejected' ? '任务已关闭。' : '任务已退回上一步重新处理。';
+    return `。驳回人：${by}，原因：${detail.reason}。${next}`;
+  }
+  if (about) {
+    return `。因 ${nodeRef(task, about)} ${about.title} 被${by}驳回，原因：${detail.reason}`;
+  }
+  return `。${by}说明：${detail.reason}`;
 }
 
 /** The text of a scheduled ping. */

@@ -90,6 +90,8 @@ export type NoticeReason =
   | 'nudged'
   | 'transferred'
   | 'reworked'
+  /** A node already under way (or done) waits again: a node of its group was rejected. */
+  | 'reset'
   | 'rejected'
   | 'extension-requested'
   | 'extension-approved'
@@ -98,6 +100,15 @@ export type NoticeReason =
   | 'escalated'
   | 'done'
   | 'cancelled';
+
+/** Who acted and why, for a notice that must say so (驳回, 转交, 升级). */
+export interface NoticeDetail {
+  /** The person who acted; null for the system. */
+  readonly by: string | null;
+  readonly reason: string;
+  /** The node the reason is about, when not the notice's own (the rejected one, for rework). */
+  readonly aboutNodeId?: string;
+}
 
 /** What the application must do after a transition: data, not I/O. */
 export type TaskEffect =
@@ -113,6 +124,7 @@ export type TaskEffect =
       readonly audience: 'owners' | 'creator' | 'coordination' | 'followers';
       readonly reason: NoticeReason;
       readonly nodeId: string | null;
+      readonly detail?: NoticeDetail;
     }
   /**
    * (Re)plan the node's pings for its deadline as of `deadlineVersion`: pings of older versions
