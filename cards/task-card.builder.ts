@@ -5,6 +5,7 @@ import type { Task, TaskNode } from '../src/domain/task/task.types.js';
 import { isNodeLate, nodeRef } from '../src/domain/task/task-status.models.js';
 import type { Card, CardAction, CardStep, CardStepState, CardTone } from './card.types.js';
 import type { CardContext } from './card-context.js';
+import { describeExtensionRequest } from './extension-request.text.js';
 
 const TASK_STATUS_TEXT: Record<Task['status'], string> = {
   open: '进行中',
@@ -43,9 +44,8 @@ const OPEN_NODE_STATUSES: ReadonlySet<TaskNode['status']> = new Set([
 ]);
 
 function noteOf(task: Task, ctx: CardContext): string | null {
-  const extension = task.pendingExtension
-    ? `延期申请待发起人审批：${task.pendingExtension.reason}`
-    : null;
+  const request = describeExtensionRequest(task, ctx);
+  const extension = request ? `延期申请待发起人审批：${request}` : null;
   const rejected = task.nodes.find((n) => n.id === task.lastRejection?.nodeId);
   const rejection =
     rejected && task.lastRejection

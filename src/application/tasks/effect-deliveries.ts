@@ -103,6 +103,16 @@ export async function applyEffects(
         const message = noticeText(effect.reason, task, n, ctx.card, effect.detail);
         if (effect.audience === 'owners' && n) {
           cardToWaitingOwners(n, message, key);
+        } else if (effect.audience === 'creator' && effect.reason === 'extension-requested') {
+          // The request comes with the card, whose buttons approve or refuse it.
+          const card = { ...taskCard(task, ctx.card), note: message };
+          toPerson(
+            task.creatorId,
+            'reminder',
+            { kind: 'card', card, mentions: [] },
+            key,
+            n?.id ?? null,
+          );
         } else if (effect.audience === 'creator') {
           toPerson(task.creatorId, 'reminder', text(message), key, effect.nodeId);
         } else if (effect.audience === 'followers') {

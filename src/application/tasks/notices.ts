@@ -1,4 +1,5 @@
 import type { CardContext } from '../../../cards/card-context.js';
+import { describeExtensionRequest } from '../../../cards/extension-request.text.js';
 import { unloadedScheduleNote } from '../../domain/calendar/calendar-notice.js';
 import { formatDeadline } from '../../domain/deadline/deadline.formatter.js';
 import type { NoticeDetail, NoticeReason, PingKind } from '../../domain/task/task.effects.js';
@@ -37,12 +38,10 @@ export function noticeText(
   detail?: NoticeDetail,
 ): string {
   const subject = node ? `${nodeRef(task, node)} ${node.title}` : `#${task.number} ${task.title}`;
-  const extension =
-    reason === 'extension-requested' && task.pendingExtension
-      ? `（原因：${task.pendingExtension.reason}），请在任务卡片上批准或拒绝`
-      : '';
+  const request = reason === 'extension-requested' ? describeExtensionRequest(task, ctx) : null;
+  if (request) return `【接力】${request}。请在卡片上批准或拒绝。`;
   const due = node && reason !== 'reset' && reason !== 'rejected' ? deadlineText(node, ctx) : '';
-  return `【接力】${NOTICE_TEXT[reason]}：${subject}${due}${extension}${detailText(reason, task, ctx, detail)}`;
+  return `【接力】${NOTICE_TEXT[reason]}：${subject}${due}${detailText(reason, task, ctx, detail)}`;
 }
 
 function detailText(

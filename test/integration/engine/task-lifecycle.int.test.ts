@@ -76,7 +76,21 @@ describe('a task from command to completion, through the simulator', () => {
     const before = await pings();
 
     await engine.say('user:zhangsan', 'zhangsan', '/延期 #1.1 3小时内 等供应商报价');
-    await has('office', /延期申请待发起人审批：等供应商报价/, 'the request on the card');
+    await has(
+      'office',
+      /延期申请待发起人审批：张三申请把 #1\.1 联系供应商 的截止时间从 .+ 延到 .+，原因：等供应商报价/,
+      'the request on the card',
+    );
+    // The requester is asked with who asks, the deadline asked for, the reason and the buttons.
+    await has(
+      'user:zhengyi',
+      /【接力】张三申请把 #1\.1 联系供应商 的截止时间从 \S+ \d\d:\d\d 延到 \S+ \d\d:\d\d，原因：等供应商报价。请在卡片上批准或拒绝/,
+      'the request to the requester',
+    );
+    const asked = (await engine.read('user:zhengyi')).at(-1);
+    expect(asked?.body.kind === 'card' && asked.body.card.actions.map((a) => a.label)).toEqual(
+      expect.arrayContaining(['批准延期', '拒绝延期']),
+    );
     const card = await lastCard('office');
     if (!card) throw new Error('no card');
     await engine.click('office', 'zhengyi', card, '批准延期');
