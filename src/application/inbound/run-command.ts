@@ -149,7 +149,7 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
     case 'cc': {
       const task = await lockTask(scope, command.ref);
       const people = command.people.map((name) => resolveName(scope.org, name).personId);
-      await act(scope, task, { type: 'add-followers', people });
+      await act(scope, task, { type: 'add-followers', people, note: command.note });
       return replyText(scope, `已抄送任务 #${task.number} 给 ${command.people.join('、')}。`);
     }
     case 'cancel': {

@@ -76,9 +76,15 @@ export async function applyEffects(
     }
   };
   /** The task card, with the notice on it, to each owner who has not acted on the node yet. */
-  const cardToWaitingOwners = (n: TaskNode, note: string, key: string) => {
+  const cardToWaitingOwners = (
+    n: TaskNode,
+    note: string,
+    key: string,
+    only?: readonly string[],
+  ) => {
     const card = { ...taskCard(task, ctx.card), note };
-    for (const o of n.owners.filter((owner) => owner.decision === null)) {
+    const waiting = n.owners.filter((o) => o.decision === null);
+    for (const o of waiting.filter((owner) => !only || only.includes(owner.personId))) {
       toPerson(o.personId, 'reminder', { kind: 'card', card, mentions: [] }, key, n.id);
     }
   };
@@ -101,8 +107,9 @@ export async function applyEffects(
       case 'notify': {
         const n = node(effect.nodeId);
         const message = noticeText(effect.reason, task, n, ctx.card, effect.detail);
+        const only = effect.people;
         if (effect.audience === 'owners' && n) {
-          cardToWaitingOwners(n, message, key);
+          cardToWaitingOwners(n, message, key, only);
         } else if (effect.audience === 'creator' && effect.reason === 'extension-requested') {
           // The request comes with the card, whose buttons approve or refuse it.
           const card = { ...taskCard(task, ctx.card), note: message };
@@ -115,8 +122,13 @@ export async function applyEffects(
           );
         } else if (effect.audience === 'creator') {
           toPerson(task.creatorId, 'reminder', text(message), key, effect.nodeId);
+        } else if (effect.audience === 'followers' && effect.reason === 'copied') {
+          // Newly copied people get the card itself, to follow the task from there.
+          const card = { ...taskCard(task, ctx.card), note: message };
+          for (const f of task.followers.filter((p) => !only || only.includes(p)))
+            toPerson(f, 'reminder', { kind: 'card', card, mentions: [] }, key, null);
         } else if (effect.audience === 'followers') {
-          for (const f of task.followers)
+          for (const f of task.followers.filter((p) => !only || only.includes(p)))
             toPerson(f, 'reminder', text(message), key, effect.nodeId);
         } else if (effect.audience === 'coordination') {
           toCoordination(message, effect.nodeId, key);

@@ -13,6 +13,7 @@ const NOTICE_TEXT: Record<NoticeReason, string> = {
   reworked: '节点被退回，需要重新处理',
   reset: '节点暂停，等待返工后重新开始',
   rejected: '节点被驳回',
+  copied: '任务抄送给你',
   'extension-requested': '有人申请延期，请审批',
   'extension-approved': '延期已批准',
   'extension-denied': '延期未获批准',
@@ -60,7 +61,8 @@ function detailText(
   if (about) {
     return `。因 ${nodeRef(task, about)} ${about.title} 被${by}驳回，原因：${detail.reason}`;
   }
-  return `。${by}说明：${detail.reason}`;
+  const role = reason === 'transferred' ? '转交人' : reason === 'copied' ? '抄送人' : '操作人';
+  return `。${role}：${by}${detail.reason ? `，${reason === 'copied' ? '附言' : '原因'}：${detail.reason}` : ''}`;
 }
 
 /** The text of a scheduled ping. */

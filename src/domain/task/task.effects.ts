@@ -52,7 +52,11 @@ export type TaskAction =
       readonly reason: string;
     }
   | { readonly type: 'add-approver'; readonly nodeId: string; readonly personId: string }
-  | { readonly type: 'add-followers'; readonly people: readonly string[] }
+  | {
+      readonly type: 'add-followers';
+      readonly people: readonly string[];
+      readonly note: string | null;
+    }
   | { readonly type: 'pause'; readonly nodeId: string; readonly reason: string }
   | { readonly type: 'resume'; readonly nodeId: string }
   | {
@@ -93,6 +97,7 @@ export type NoticeReason =
   /** A node already under way (or done) waits again: a node of its group was rejected. */
   | 'reset'
   | 'rejected'
+  | 'copied'
   | 'extension-requested'
   | 'extension-approved'
   | 'extension-denied'
@@ -105,7 +110,8 @@ export type NoticeReason =
 export interface NoticeDetail {
   /** The person who acted; null for the system. */
   readonly by: string | null;
-  readonly reason: string;
+  /** Why, in the person's words; null when they gave none (a 抄送 without a note). */
+  readonly reason: string | null;
   /** The node the reason is about, when not the notice's own (the rejected one, for rework). */
   readonly aboutNodeId?: string;
 }
@@ -125,6 +131,8 @@ export type TaskEffect =
       readonly reason: NoticeReason;
       readonly nodeId: string | null;
       readonly detail?: NoticeDetail;
+      /** Only these people of the audience (the ones just copied, for `copied`). */
+      readonly people?: readonly string[];
     }
   /**
    * (Re)plan the node's pings for its deadline as of `deadlineVersion`: pings of older versions

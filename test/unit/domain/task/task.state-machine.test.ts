@@ -328,21 +328,21 @@ const TRANSITIONS: Record<string, Row> = {
   'add-followers (抄送) adds the new ones only': {
     from: () => aTask({ followers: ['wangwu'] }),
     by: 'zhengyi',
-    action: { type: 'add-followers', people: ['wangwu', 'qianqi'] },
+    action: { type: 'add-followers', people: ['wangwu', 'qianqi'], note: null },
     events: ['task.followers_added'],
     check: (t) => expect(t.followers).toEqual(['wangwu', 'qianqi']),
   },
   'add-followers names a person once however often written': {
     from: aTask,
     by: 'zhengyi',
-    action: { type: 'add-followers', people: ['qianqi', 'qianqi'] },
+    action: { type: 'add-followers', people: ['qianqi', 'qianqi'], note: null },
     events: ['task.followers_added'],
     check: (t) => expect(t.followers).toEqual(['qianqi']),
   },
   'add-followers of people already following records nothing': {
     from: () => aTask({ followers: ['wangwu'] }),
     by: 'zhangsan',
-    action: { type: 'add-followers', people: ['wangwu'] },
+    action: { type: 'add-followers', people: ['wangwu'], note: null },
     events: [],
   },
   'pause stops the clock and tells coordination': {
