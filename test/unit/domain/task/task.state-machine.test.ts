@@ -50,7 +50,13 @@ const notify = (
   reason: Extract<TaskEffect, { type: 'notify' }>['reason'],
   nodeId: string | null,
   detail?: NoticeDetail,
-): TaskEffect => ({ type: 'notify', audience, reason, nodeId, ...(detail ? { detail } : {}) });
+): Extract<TaskEffect, { type: 'notify' }> => ({
+  type: 'notify',
+  audience,
+  reason,
+  nodeId,
+  ...(detail ? { detail } : {}),
+});
 const node = (task: Task, id: string): TaskNode => nodeOf(task, id);
 
 const TRANSITIONS: Record<string, Row> = {
@@ -278,7 +284,12 @@ const TRANSITIONS: Record<string, Row> = {
     by: 'zhangsan',
     action: { type: 'transfer', nodeId: 'n1', to: 'wangwu', reason: '出差' },
     events: ['node.transferred'],
-    effects: [notify('owners', 'transferred', 'n1')],
+    effects: [
+      {
+        ...notify('owners', 'transferred', 'n1', { by: 'zhangsan', reason: '出差' }),
+        people: ['wangwu'],
+      },
+    ],
     check: (t) => {
       expect(node(t, 'n1').owners.map((o) => o.personId)).toEqual(['wangwu']);
       expect(node(t, 'n1').acknowledgedAt).toBeNull();
@@ -330,6 +341,12 @@ const TRANSITIONS: Record<string, Row> = {
     by: 'zhengyi',
     action: { type: 'add-followers', people: ['wangwu', 'qianqi'], note: null },
     events: ['task.followers_added'],
+    effects: [
+      {
+        ...notify('followers', 'copied', null, { by: 'zhengyi', reason: null }),
+        people: ['qianqi'],
+      },
+    ],
     check: (t) => expect(t.followers).toEqual(['wangwu', 'qianqi']),
   },
   'add-followers names a person once however often written': {
