@@ -9,7 +9,7 @@ import type { Mention, MessageTarget, OutboundMessage } from '../../ports/chat-p
 import type { NewDelivery } from '../../ports/delivery-store.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { platformUserIdOf } from '../inbound/org-directory.js';
-import { lateNote, noticeText, pingText } from './notices.js';
+import { escalatedToRequesterText, lateNote, noticeText, pingText } from './notices.js';
 
 export interface EffectContext {
   readonly org: Org;
@@ -174,6 +174,15 @@ export async function applyEffects(
           toPerson(liaison, 'escalation', text(message), key, n.id);
       } else if (target === 'coordination') {
         toCoordination(message, n.id, key);
+        // The requester hears their task went to the coordination chat (unless this rung tells them anyway).
+        if (!effect.notify.includes('requester'))
+          toPerson(
+            task.creatorId,
+            'escalation',
+            text(escalatedToRequesterText(task, n, ctx.card)),
+            `${key}-requester`,
+            n.id,
+          );
       } else if (target === 'leadership') {
         for (const leader of ctx.org.coordination.leadership)
           toPerson(leader, 'escalation', text(message), key, n.id);

@@ -2,9 +2,10 @@ import type { CardContext } from '../../../cards/card-context.js';
 import { describeExtensionRequest } from '../../../cards/extension-request.text.js';
 import { unloadedScheduleNote } from '../../domain/calendar/calendar-notice.js';
 import { formatDeadline } from '../../domain/deadline/deadline.formatter.js';
+import { formatElapsed } from '../../domain/shared/elapsed.formatter.js';
 import type { NoticeDetail, NoticeReason, PingKind } from '../../domain/task/task.effects.js';
 import type { Task, TaskNode } from '../../domain/task/task.types.js';
-import { nodeRef } from '../../domain/task/task-status.models.js';
+import { isNodeLate, nodeRef } from '../../domain/task/task-status.models.js';
 
 const NOTICE_TEXT: Record<NoticeReason, string> = {
   activated: '轮到你了',
@@ -39,6 +40,7 @@ export function noticeText(
   detail?: NoticeDetail,
 ): string {
   const subject = node ? `${nodeRef(task, node)} ${node.title}` : `#${task.number} ${task.title}`;
+  if (reason === 'escalated') return escalationNotice(task, node, ctx, detail);
   const request = reason === 'extension-requested' ? describeExtensionRequest(task, ctx) : null;
   if (request) return `【接力】${request}。请在卡片上批准或拒绝。`;
   const due = node && reason !== 'reset' && reason !== 'rejected' ? deadlineText(node, ctx) : '';
@@ -65,6 +67,49 @@ function detailText(
   return `。${role}：${by}${detail.reason ? `，${reason === 'copied' ? '附言' : '原因'}：${detail.reason}` : ''}`;
 }
 
+/**
+ * A task raised to the coordination chat by a person: who and why, the node it is about (or the
+ * late ones), each with its owners and how late, and where to see it.
+ */
+function escalationNotice(
+  task: Task,
+  node: TaskNode | null,
+  ctx: CardContext,
+  detail: NoticeDetail | undefined,
+): string {
+  const by = detail?.by ? ctx.nameOf(detail.by) : '系统';
+  const why = detail?.reason ? `，原因：${detail.reason}` : '';
+  const late = task.nodes.filter((n) => isNodeLate(n, ctx.now));
+  const about = node
+    ? [node]
+    : late.length > 0
+      ? late
+      : task.nodes.filter((n) => n.status === 'active');
+  const nodes = about.map((n) => `\n· ${nodeLine(task, n, ctx)}`).join('');
+  return `【接力】任务已升级到协调群：#${task.number} ${task.title}。升级人：${by}${why}${nodes}\n查看：${taskLink(task, ctx)}`;
+}
+
+/** `#1.2 费用审批（负责人：李四，已超时 2天9小时）`; a node not late gives its deadline. */
+function nodeLine(task: Task, node: TaskNode, ctx: CardContext): string {
+  const owners = node.owners.map((o) => ctx.nameOf(o.personId)).join('、');
+  const state =
+    isNodeLate(node, ctx.now) && node.dueAt
+      ? `已超时 ${formatElapsed(ctx.now.getTime() - node.dueAt.getTime())}`
+      : node.dueAt
+        ? `截止 ${formatDeadline(node.dueAt, { now: ctx.now, calendar: ctx.calendar })}`
+        : node.deadline.text;
+  return `${nodeRef(task, node)} ${node.title}（负责人：${owners}，${state}）`;
+}
+
+function taskLink(task: Task, ctx: CardContext): string {
+  return `${ctx.publicUrl}/tasks/${task.id}`;
+}
+
+/** The requester's word that a ping took their task to the coordination chat. */
+export function escalatedToRequesterText(task: Task, node: TaskNode, ctx: CardContext): string {
+  return `【接力】你发起的任务 #${task.number} ${task.title} 已升级到协调群：${nodeLine(task, node, ctx)}。查看：${taskLink(task, ctx)}`;
+}
+
 /** The text of a scheduled ping. */
 export function pingText(
   kind: PingKind,
@@ -80,8 +125,12 @@ export function pingText(
       return `⏰【提醒】${subject} 即将到期${deadlineText(node, ctx)}。负责人：${owners}`;
     case 'response-check':
       return `⏰【未响应】${subject} 还没有回应，请负责人 ${owners} 尽快确认（回复 /收到 ${nodeRef(task, node)}）`;
-    case 'escalate':
-      return `🔺【超时升级 第${level}级】${subject} 已超过截止时间${deadlineText(node, ctx)}，负责人：${owners}。任务 #${task.number} ${task.title}`;
+    case 'escalate': {
+      const late = node.dueAt
+        ? `，已超时 ${formatElapsed(ctx.now.getTime() - node.dueAt.getTime())}`
+        : '';
+      return `🔺【超时升级 第${level}级】${subject} 已超过截止时间${deadlineText(node, ctx)}${late}，负责人：${owners}。任务 #${task.number} ${task.title}\n原因：节点超时未完成。查看：${taskLink(task, ctx)}`;
+    }
   }
 }
 

@@ -37,5 +37,9 @@ export function escalate(t: Transition, nodeId: string | null, reason: string): 
   assertInvolved(t.task, t.ctx, `升级任务 #${t.task.number}`);
   if (nodeId !== null) openNode(t, nodeId);
   t.event('task.escalated', nodeId, { reason, manual: true });
-  t.effect({ type: 'notify', audience: 'coordination', reason: 'escalated', nodeId });
+  const detail = { by: t.ctx.actor?.personId ?? null, reason };
+  t.effect({ type: 'notify', audience: 'coordination', reason: 'escalated', nodeId, detail });
+  if (t.ctx.actor?.personId !== t.task.creatorId) {
+    t.effect({ type: 'notify', audience: 'creator', reason: 'escalated', nodeId, detail });
+  }
 }

@@ -508,14 +508,18 @@ const TRANSITIONS: Record<string, Row> = {
     by: 'zhangsan',
     action: { type: 'escalate', nodeId: 'n1', reason: '有分歧' },
     events: ['task.escalated'],
-    effects: [notify('coordination', 'escalated', 'n1')],
+    effects: [
+      notify('coordination', 'escalated', 'n1', { by: 'zhangsan', reason: '有分歧' }),
+      // The requester hears of it when someone else raised it.
+      notify('creator', 'escalated', 'n1', { by: 'zhangsan', reason: '有分歧' }),
+    ],
   },
   'escalate (manual) the whole task': {
     from: aTask,
     by: 'zhengyi',
     action: { type: 'escalate', nodeId: null, reason: '拖太久' },
     events: ['task.escalated'],
-    effects: [notify('coordination', 'escalated', null)],
+    effects: [notify('coordination', 'escalated', null, { by: 'zhengyi', reason: '拖太久' })],
   },
 };
 
