@@ -74,6 +74,8 @@ export interface UnitOfWork {
     events: readonly TaskEvent[],
   ): Promise<void>;
   enqueueDeliveries(items: readonly NewDelivery[]): Promise<void>;
+  /** Platform user ids of the people holding a private copy of the task's card there. */
+  privateCardHolders(taskId: string, platform: Platform): Promise<string[]>;
   /** Asks the schedule to (re)plan a node's pings, or to clear them, after commit. */
   requestNodePlan(nodeId: string): Promise<void>;
 }

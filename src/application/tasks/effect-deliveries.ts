@@ -94,16 +94,33 @@ export async function applyEffects(
   for (const [i, effect] of effects.entries()) {
     const key = `${ctx.transitionKey}-${i}`;
     switch (effect.type) {
-      case 'refresh-card':
+      case 'refresh-card': {
+        const message: OutboundMessage = {
+          kind: 'card',
+          card: taskCard(task, ctx.card),
+          mentions: [],
+        };
         deliveries.push({
           ...base,
           nodeId: null,
           purpose: 'card-update',
           target: originChat,
-          message: { kind: 'card', card: taskCard(task, ctx.card), mentions: [] },
+          message,
           dedupeKey: key,
         });
+        // Private copies follow, so nobody keeps a live 完成 on a node that is done.
+        for (const platformUserId of await uow.privateCardHolders(task.id, platform)) {
+          deliveries.push({
+            ...base,
+            nodeId: null,
+            purpose: 'private-card-update',
+            target: { kind: 'person', platformUserId },
+            message,
+            dedupeKey: `${key}-private-${platformUserId}`,
+          });
+        }
         break;
+      }
       case 'notify': {
         const n = node(effect.nodeId);
         const message = noticeText(effect.reason, task, n, ctx.card, effect.detail);
