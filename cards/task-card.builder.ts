@@ -6,6 +6,7 @@ import { isNodeLate, nodeRef } from '../src/domain/task/task-status.models.js';
 import type { Card, CardAction, CardStep, CardStepState, CardTone } from './card.types.js';
 import type { CardContext } from './card-context.js';
 import { describeExtensionRequest } from './extension-request.text.js';
+import { heldPingLines } from './held-ping.text.js';
 
 const TASK_STATUS_TEXT: Record<Task['status'], string> = {
   open: '进行中',
@@ -55,7 +56,11 @@ function noteOf(task: Task, ctx: CardContext): string | null {
     n.dueAt && OPEN_NODE_STATUSES.has(n.status) ? [n.dueAt] : [],
   );
   const calendar = unloadedScheduleNote(ctx.calendar, openDeadlines);
-  return [rejection, extension, calendar].filter((line) => line !== null).join('\n') || null;
+  return (
+    [rejection, extension, ...heldPingLines(task, ctx), calendar]
+      .filter((line) => line !== null)
+      .join('\n') || null
+  );
 }
 
 function toneOf(task: Task, late: boolean): CardTone {

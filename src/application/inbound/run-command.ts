@@ -1,3 +1,4 @@
+import { heldPingLines } from '../../../cards/held-ping.text.js';
 import { taskCard } from '../../../cards/task-card.builder.js';
 import type { Command } from '../../domain/command/command.types.js';
 import { helpText } from '../../domain/command/command.usage.js';
@@ -204,15 +205,11 @@ async function listChatTasks(scope: CommandScope): Promise<void> {
   const tasks = scope.chatId
     ? await scope.uow.tasks.findOpenInChat(scope.tenantId, scope.platform, scope.chatId)
     : [];
-  const lines = tasks.map(
-    (t) =>
-      `#${t.number} ${t.title}（${
-        t.nodes
-          .filter((n) => n.status === 'active')
-          .map((n) => n.title)
-          .join('、') || '等待中'
-      }）`,
-  );
+  const lines = tasks.map((t) => {
+    const active = t.nodes.filter((n) => n.status === 'active').map((n) => n.title);
+    const held = heldPingLines(t, scope.card).map((line) => `\n  ${line}`);
+    return `#${t.number} ${t.title}（${active.join('、') || '等待中'}）${held.join('')}`;
+  });
   await replyText(
     scope,
     lines.length ? `本群进行中的任务：\n${lines.join('\n')}` : '本群没有进行中的任务。',
