@@ -88,6 +88,31 @@ export async function applyEffects(
       toPerson(o.personId, 'reminder', { kind: 'card', card, mentions: [] }, key, n.id);
     }
   };
+  /**
+   * Whether a person's private copy went stale in this transition: a node of theirs stopped
+   * (finished, reset, cancelled), they have nothing left to decide, and no fresh card of this
+   * transition reaches them (the refresh comes last, after every notice).
+   */
+  const copyWentStale = (platformUserId: string): boolean => {
+    const person = ctx.org.people.find((p) => platformUserIdOf(p, platform) === platformUserId);
+    if (!person) return false;
+    const owns = (n: TaskNode) => n.owners.some((o) => o.personId === person.id);
+    const stopped = effects.some(
+      (e) => e.type === 'clear-node' && task.nodes.some((n) => n.id === e.nodeId && owns(n)),
+    );
+    const acting = task.nodes.some(
+      (n) =>
+        n.status === 'active' &&
+        n.owners.some((o) => o.personId === person.id && o.decision === null),
+    );
+    const freshCard = deliveries.some(
+      (d) =>
+        d.message.kind === 'card' &&
+        d.target.kind === 'person' &&
+        d.target.platformUserId === platformUserId,
+    );
+    return stopped && !acting && !freshCard;
+  };
   const node = (id: string | null): TaskNode | null => task.nodes.find((n) => n.id === id) ?? null;
   const originChat: MessageTarget = { kind: 'chat', chatId: task.origin.chatId };
 
@@ -95,27 +120,30 @@ export async function applyEffects(
     const key = `${ctx.transitionKey}-${i}`;
     switch (effect.type) {
       case 'refresh-card': {
-        const message: OutboundMessage = {
-          kind: 'card',
-          card: taskCard(task, ctx.card),
-          mentions: [],
-        };
+        const card = taskCard(task, ctx.card);
         deliveries.push({
           ...base,
           nodeId: null,
           purpose: 'card-update',
           target: originChat,
-          message,
+          message: { kind: 'card', card, mentions: [] },
           dedupeKey: key,
         });
-        // Private copies follow, so nobody keeps a live 完成 on a node that is done.
+        // Private copies whose buttons no longer apply follow, so nobody keeps a live 完成 on
+        // a node that is done; a copy still in use keeps its notice.
+        const updated: OutboundMessage = {
+          kind: 'card',
+          card: { ...card, note: staleCopyNote(card.note) },
+          mentions: [],
+        };
         for (const platformUserId of await uow.privateCardHolders(task.id, platform)) {
+          if (!copyWentStale(platformUserId)) continue;
           deliveries.push({
             ...base,
             nodeId: null,
             purpose: 'private-card-update',
             target: { kind: 'person', platformUserId },
-            message,
+            message: updated,
             dedupeKey: `${key}-private-${platformUserId}`,
           });
         }
@@ -208,6 +236,11 @@ export async function applyEffects(
       }
     }
   }
+}
+
+/** The note of a private copy brought up to date: it says so, above what the card says. */
+function staleCopyNote(note: string | null): string {
+  return ['此卡片已更新为任务的最新状态。', note].filter(Boolean).join('\n');
 }
 
 /** A key unique to one transition. */

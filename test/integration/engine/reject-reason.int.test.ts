@@ -35,6 +35,15 @@ describe('a rejection tapped on the card', () => {
     await has('office', /^#1 空调维修$/);
     await engine.say('office', 'zhangsan', '/完成 #1.1');
     await has('user:lisi', /轮到你了：#1\.2 费用审批/);
+    await waitFor(
+      async () => {
+        const card = await lastCard('office', /^#1 /);
+        return (
+          card.body.kind === 'card' && card.body.card.actions.some((a) => a.label === '驳回 #1.2')
+        );
+      },
+      { what: 'the group card updated' },
+    );
 
     await engine.click('office', 'lisi', await lastCard('office', /^#1 /), '驳回');
     await has('office', /^驳回 #1\.2 费用审批/);

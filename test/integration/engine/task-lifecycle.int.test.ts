@@ -40,6 +40,7 @@ describe('a task from command to completion, through the simulator', () => {
     await has('user:zhangsan', /【超时升级 第1级】#1\.1/, 'level 1 to the owner at the deadline');
     await has('coordination', /【超时升级 第2级】#1\.1/, 'level 2 in the coordination chat');
 
+    const zhangsan = await engine.texts('user:zhangsan');
     const card = await lastCard('office');
     if (!card) throw new Error('no card');
     await engine.click('office', 'zhangsan', card, '完成');
@@ -58,11 +59,14 @@ describe('a task from command to completion, through the simulator', () => {
     const [task] = await engine.database.db.select().from(tasks);
     expect(task?.status).toBe('done');
 
-    // Each ping reached each person once.
-    const zhangsan = await engine.texts('user:zhangsan');
+    // Each ping reached each person once (read before the click, which brings 张三's private
+    // copy, the level-1 card, up to date).
     expect(zhangsan.filter((t) => /【提醒】/.test(t))).toHaveLength(1);
     expect(zhangsan.filter((t) => /第1级/.test(t))).toHaveLength(1);
     expect((await engine.texts('coordination')).filter((t) => /第2级/.test(t))).toHaveLength(1);
+    expect(await engine.texts('user:zhangsan')).toContainEqual(
+      expect.stringMatching(/此卡片已更新为任务的最新状态/),
+    );
   }, 40_000);
 
   it('re-plans the pings on an approved extension, and clears them when the node is done', async () => {
