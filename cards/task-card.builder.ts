@@ -5,6 +5,7 @@ import type { Task, TaskNode } from '../src/domain/task/task.types.js';
 import { isNodeLate, nodeRef } from '../src/domain/task/task-status.models.js';
 import type { Card, CardAction, CardStep, CardStepState, CardTone } from './card.types.js';
 import type { CardContext } from './card-context.js';
+import { describeDeadlineSpec } from './deadline-spec.text.js';
 import { describeExtensionRequest } from './extension-request.text.js';
 import { heldPingLines } from './held-ping.text.js';
 
@@ -78,7 +79,7 @@ export function stepOf(task: Task, node: TaskNode, ctx: CardContext): CardStep {
     owners: node.owners.map((o) => `${ctx.nameOf(o.personId)}${o.decision ? '✓' : ''}`).join('、'),
     deadline: node.dueAt
       ? formatDeadline(node.dueAt, { now: ctx.now, calendar: ctx.calendar })
-      : node.deadline.text,
+      : describeDeadlineSpec(node.deadline, ctx),
     state,
     stateText: stateText(node, state, ctx.now),
   };

@@ -21,10 +21,11 @@ export interface TaskRepository {
   lockByNodeId(nodeId: string): Promise<Task | null>;
   /** The tenant's open tasks started in a chat, newest first. */
   findOpenInChat(tenantId: string, platform: Platform, chatId: string): Promise<Task[]>;
-  /** Open nodes a person owns, with their tasks. */
+  /** Open nodes a person owns, with their tasks; with `includePending`, those of open tasks not started yet too. */
   findOpenNodesOwnedBy(
     tenantId: string,
     personId: string,
+    options?: { readonly includePending?: boolean },
   ): Promise<{ task: Task; node: TaskNode }[]>;
 }
 

@@ -1,12 +1,13 @@
 import { heldPingLines } from '../../../cards/held-ping.text.js';
+import { myNodeLine } from '../../../cards/my-nodes.text.js';
 import { taskCard } from '../../../cards/task-card.builder.js';
 import type { Command } from '../../domain/command/command.types.js';
 import { helpText } from '../../domain/command/command.usage.js';
-import { formatDeadline } from '../../domain/deadline/deadline.formatter.js';
 import { parseDeadline } from '../../domain/deadline/deadline.parser.js';
 import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
-import { nodeRef } from '../../domain/task/task-status.models.js';
+import type { TaskNode } from '../../domain/task/task.types.js';
+import { isNodeLate, nodeRef } from '../../domain/task/task-status.models.js';
 import { switchDigest } from '../digest/digest-switch.js';
 import { runSetup } from '../directory/setup-commands.js';
 import { rateTask, ratingThanks } from '../rating/rate-task.usecase.js';
@@ -217,18 +218,23 @@ async function listChatTasks(scope: CommandScope): Promise<void> {
 }
 
 async function listMyNodes(scope: CommandScope): Promise<void> {
-  const owned = await scope.uow.tasks.findOpenNodesOwnedBy(scope.tenantId, scope.sender.id);
-  const sorted = [...owned].sort(
-    (a, b) => (a.node.dueAt?.getTime() ?? Infinity) - (b.node.dueAt?.getTime() ?? Infinity),
-  );
-  const lines = sorted.map(({ task, node }) => {
-    const due = node.dueAt
-      ? formatDeadline(node.dueAt, { now: scope.now, calendar: scope.calendar })
-      : '—';
-    return `${nodeRef(task, node)} ${node.title} · 截止 ${due}${node.status === 'paused' ? ' · 已挂起' : ''}`;
+  const owned = await scope.uow.tasks.findOpenNodesOwnedBy(scope.tenantId, scope.sender.id, {
+    includePending: true,
   });
-  await replyText(
-    scope,
-    lines.length ? `你负责的未完成节点：\n${lines.join('\n')}` : '你没有未完成的节点。👍',
-  );
+  const byDeadline = (list: typeof owned) =>
+    [...list].sort((a, b) => dueOf(a.node) - dueOf(b.node));
+  const started = byDeadline(owned.filter(({ node }) => node.status !== 'pending'));
+  const waiting = owned.filter(({ node }) => node.status === 'pending');
+  const lines = (list: typeof owned) =>
+    list.map(({ task, node }) => myNodeLine(task, node, scope.card));
+  const late = started.filter(({ node }) => isNodeLate(node, scope.now)).length;
+  const parts = [
+    ...(started.length
+      ? [`你负责的未完成节点${late ? `（${late} 个已超时）` : ''}：`, ...lines(started)]
+      : []),
+    ...(waiting.length ? ['还没轮到你的节点：', ...lines(waiting)] : []),
+  ];
+  await replyText(scope, parts.length ? parts.join('\n') : '你没有未完成的节点。👍');
 }
+
+const dueOf = (node: TaskNode) => node.dueAt?.getTime() ?? Infinity;
