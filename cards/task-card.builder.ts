@@ -5,6 +5,9 @@ import type { Task, TaskNode } from '../src/domain/task/task.types.js';
 import { isNodeLate, nodeRef } from '../src/domain/task/task-status.models.js';
 import type { Card, CardAction, CardStep, CardStepState, CardTone } from './card.types.js';
 import type { CardContext } from './card-context.js';
+import { describeDeadlineSpec } from './deadline-spec.text.js';
+import { describeExtensionRequest } from './extension-request.text.js';
+import { heldPingLines } from './held-ping.text.js';
 
 const TASK_STATUS_TEXT: Record<Task['status'], string> = {
   open: '进行中',
@@ -43,14 +46,22 @@ const OPEN_NODE_STATUSES: ReadonlySet<TaskNode['status']> = new Set([
 ]);
 
 function noteOf(task: Task, ctx: CardContext): string | null {
-  const extension = task.pendingExtension
-    ? `延期申请待发起人审批：${task.pendingExtension.reason}`
-    : null;
+  const request = describeExtensionRequest(task, ctx);
+  const extension = request ? `延期申请待发起人审批：${request}` : null;
+  const rejected = task.nodes.find((n) => n.id === task.lastRejection?.nodeId);
+  const rejection =
+    rejected && task.lastRejection
+      ? `${nodeRef(task, rejected)} ${rejected.title} 被${ctx.nameOf(task.lastRejection.by)}驳回：${task.lastRejection.reason}`
+      : null;
   const openDeadlines = task.nodes.flatMap((n) =>
     n.dueAt && OPEN_NODE_STATUSES.has(n.status) ? [n.dueAt] : [],
   );
   const calendar = unloadedScheduleNote(ctx.calendar, openDeadlines);
-  return [extension, calendar].filter((line) => line !== null).join('\n') || null;
+  return (
+    [rejection, extension, ...heldPingLines(task, ctx), calendar]
+      .filter((line) => line !== null)
+      .join('\n') || null
+  );
 }
 
 function toneOf(task: Task, late: boolean): CardTone {
@@ -68,7 +79,7 @@ export function stepOf(task: Task, node: TaskNode, ctx: CardContext): CardStep {
     owners: ownersText(node, ctx),
     deadline: node.dueAt
       ? formatDeadline(node.dueAt, { now: ctx.now, calendar: ctx.calendar })
-      : node.deadline.text,
+      : describeDeadlineSpec(node.deadline, ctx),
     parallelWith: task.nodes
       .filter((n) => n.parallelGroup === node.parallelGroup && n.id !== node.id)
       .map((n) => nodeRef(task, n)),

@@ -5,6 +5,11 @@ import type { MessageTarget, OutboundMessage, SentMessage } from './chat-platfor
 export type DeliveryPurpose =
   | 'task-card'
   | 'card-update'
+  /**
+   * A person's private copy of the task card (a notice or reminder card) brought up to date in
+   * place; never sent anew.
+   */
+  | 'private-card-update'
   | 'reply'
   | 'reminder'
   | 'escalation'

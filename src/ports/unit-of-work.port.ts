@@ -21,10 +21,11 @@ export interface TaskRepository {
   lockByNodeId(nodeId: string): Promise<Task | null>;
   /** The tenant's open tasks started in a chat, newest first. */
   findOpenInChat(tenantId: string, platform: Platform, chatId: string): Promise<Task[]>;
-  /** Open nodes a person owns, with their tasks. */
+  /** Open nodes a person owns, with their tasks; with `includePending`, those of open tasks not started yet too. */
   findOpenNodesOwnedBy(
     tenantId: string,
     personId: string,
+    options?: { readonly includePending?: boolean },
   ): Promise<{ task: Task; node: TaskNode }[]>;
 }
 
@@ -74,6 +75,8 @@ export interface UnitOfWork {
     events: readonly TaskEvent[],
   ): Promise<void>;
   enqueueDeliveries(items: readonly NewDelivery[]): Promise<void>;
+  /** Platform user ids of the people holding a private copy of the task's card there. */
+  privateCardHolders(taskId: string, platform: Platform): Promise<string[]>;
   /** Asks the schedule to (re)plan a node's pings, or to clear them, after commit. */
   requestNodePlan(nodeId: string): Promise<void>;
 }

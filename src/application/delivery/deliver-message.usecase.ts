@@ -70,14 +70,14 @@ export async function deliverMessage(
     return 'sent';
   }
   const result = await sendOnce(deps, platform, delivery);
-  if (result.outcome === 'deferred') return 'deferred';
+  if (!('sent' in result)) return result.outcome;
   await recordSent(deps, delivery, result.sent);
   return result.outcome;
 }
 
 type SendResult =
   | { readonly outcome: 'sent' | 'updated'; readonly sent: SentMessage }
-  | { readonly outcome: 'deferred' };
+  | { readonly outcome: 'deferred' | 'dead' };
 
 /** Updates the card in place or sends the message, within the chat's budget; records failures. */
 async function sendOnce(
@@ -87,9 +87,18 @@ async function sendOnce(
 ): Promise<SendResult> {
   let tookBudget = false;
   try {
-    if (delivery.purpose === 'card-update') {
+    if (delivery.purpose === 'card-update' || delivery.purpose === 'private-card-update') {
       const updated = await updateInPlace(deps, platform, delivery);
       if (updated) return { outcome: 'updated', sent: updated };
+    }
+    if (delivery.purpose === 'private-card-update') {
+      // A private copy that cannot be updated any more is left alone: a new card would be noise.
+      await deps.deliveries.markFailed(
+        delivery.id,
+        'the private card can no longer be updated',
+        true,
+      );
+      return { outcome: 'dead' };
     }
     if (
       delivery.target.kind === 'chat' &&

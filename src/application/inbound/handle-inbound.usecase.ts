@@ -1,9 +1,10 @@
+import type { Card } from '../../../cards/card.types.js';
+import { rejectReasonCard } from '../../../cards/reject-reason-card.builder.js';
 import { taskCard } from '../../../cards/task-card.builder.js';
 import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import type { BusinessCalendar, CalendarConfig } from '../../domain/calendar/calendar.types.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { TaskAction } from '../../domain/task/task.effects.js';
-import type { Task } from '../../domain/task/task.types.js';
 import type { Template } from '../../domain/template/template.schema.js';
 import type { MessageTarget } from '../../ports/chat-platform.port.js';
 import {
@@ -21,6 +22,7 @@ import type { CommandScope } from './engine-context.js';
 import { addressesBaton, readingLabel, readMessage } from './message-reading.js';
 import { cardContextOf, personByPlatformId } from './org-directory.js';
 import { runPersonalCardAction } from './personal-card-actions.js';
+import { askRejectReason } from './reject-prompt.js';
 import { replyText } from './replies.js';
 import { runCommand } from './run-command.js';
 import { act } from './task-commands.js';
@@ -127,8 +129,7 @@ export async function handleInbound(
       if (event.type === 'card-action') {
         const personal = await runPersonalCardAction(scope, event);
         if (personal) return { ...handled, updatedCard: personal };
-        const task = await runCardAction(scope, event);
-        return { ...handled, updatedCard: taskCard(task, scope.card) };
+        return { ...handled, updatedCard: await runCardAction(scope, event) };
       }
       if (reading?.kind === 'invalid') throw reading.error;
       if (reading?.outcome.kind === 'command') await runCommand(scope, reading.outcome.command);
@@ -150,15 +151,20 @@ function withoutNul(event: InboundEvent): InboundEvent {
   return { ...event, actionId: strip(event.actionId), value };
 }
 
-async function runCardAction(scope: CommandScope, event: InboundCardAction): Promise<Task> {
+/** Runs a task card's button; returns the clicked card as it should look now. */
+async function runCardAction(scope: CommandScope, event: InboundCardAction): Promise<Card> {
   const taskId = event.value.taskId;
   const nodeId = event.value.nodeId ?? '';
   const task = taskId ? await scope.uow.tasks.lockById(scope.tenantId, taskId) : null;
   if (!task) throw new DomainError('task.not_found', '这张卡片对应的任务已不存在。');
+  const reason = event.value.reason;
+  if ((event.actionId === 'node.reject' && !reason) || event.actionId === 'node.reject.other') {
+    return askRejectReason(scope, task, nodeId, event.actionId === 'node.reject.other');
+  }
   const actions: Record<string, TaskAction> = {
     'node.done': { type: 'complete', nodeId, note: null },
     'node.approve': { type: 'approve', nodeId, note: null },
-    'node.reject': { type: 'reject', nodeId, reason: '在卡片上驳回' },
+    'node.reject': { type: 'reject', nodeId, reason: reason ?? '' },
     'node.ack': { type: 'ack', nodeId },
     'extension.approve': { type: 'decide-extension', approve: true },
     'extension.deny': { type: 'decide-extension', approve: false },
@@ -169,5 +175,9 @@ async function runCardAction(scope: CommandScope, event: InboundCardAction): Pro
   if ('nodeId' in action && !task.nodes.some((n) => n.id === nodeId)) {
     throw new DomainError('card.unknown_action', '这个按钮已失效，请刷新任务卡片（/进度）。');
   }
-  return act(scope, task, action, 'click');
+  const after = await act(scope, task, action, 'click');
+  const node = after.nodes.find((n) => n.id === nodeId);
+  // A reason chosen on the 驳回 prompt: that card now says what was done.
+  if (action.type === 'reject' && node) return rejectReasonCard(after, node, action.reason);
+  return taskCard(after, scope.card);
 }

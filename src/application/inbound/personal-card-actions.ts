@@ -2,12 +2,14 @@ import type { Card } from '../../../cards/card.types.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { InboundCardAction } from '../../ports/inbound-event.types.js';
 import { switchDigest } from '../digest/digest-switch.js';
-import { rateTask } from '../rating/rate-task.usecase.js';
+import { rateTask, ratingThanks } from '../rating/rate-task.usecase.js';
 import type { CommandScope } from './engine-context.js';
+import { replyText } from './replies.js';
 
 /**
  * Buttons on a person's own cards (rating request, daily digest). Returns the card as it is
- * now, or null when the action is not one of these (a task card's button).
+ * now, or null when the action is not one of these (a task card's button). A rating is
+ * acknowledged in the chat too, as platforms may not show the updated card at once.
  */
 export async function runPersonalCardAction(
   scope: CommandScope,
@@ -21,7 +23,9 @@ export async function runPersonalCardAction(
         : null;
       if (!task || !Number.isInteger(score) || score < 1 || score > 5)
         throw new DomainError('card.unknown_action', '这个按钮已失效，请发送 /评分 #编号 1-5。');
-      return rateTask(scope, task, score, null);
+      const card = await rateTask(scope, task, score, null);
+      await replyText(scope, ratingThanks(task, score), 'rating-thanks');
+      return card;
     }
     case 'digest.off':
     case 'digest.on':

@@ -1,11 +1,13 @@
+import { heldPingLines } from '../../../cards/held-ping.text.js';
+import { myNodeLine } from '../../../cards/my-nodes.text.js';
 import { taskCard } from '../../../cards/task-card.builder.js';
 import type { Command, TaskRef } from '../../domain/command/command.types.js';
 import { helpText } from '../../domain/command/command.usage.js';
-import { formatDeadline } from '../../domain/deadline/deadline.formatter.js';
 import { parseDeadline } from '../../domain/deadline/deadline.parser.js';
 import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
-import { nodeRef } from '../../domain/task/task-status.models.js';
+import type { TaskNode } from '../../domain/task/task.types.js';
+import { isNodeLate, nodeRef } from '../../domain/task/task-status.models.js';
 import { switchDigest } from '../digest/digest-switch.js';
 import { runSetup } from '../directory/setup-commands.js';
 import { rateTask, ratingThanks } from '../rating/rate-task.usecase.js';
@@ -144,7 +146,7 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
     case 'cc': {
       const task = await lockTask(scope, command.ref);
       const people = command.people.map((name) => resolveName(scope.org, name).personId);
-      await act(scope, task, { type: 'add-followers', people });
+      await act(scope, task, { type: 'add-followers', people, note: command.note });
       return replyText(scope, `已抄送任务 #${task.number} 给 ${command.people.join('、')}。`);
     }
     case 'cancel': {
@@ -224,15 +226,11 @@ async function listChatTasks(scope: CommandScope): Promise<void> {
   const tasks = scope.chatId
     ? await scope.uow.tasks.findOpenInChat(scope.tenantId, scope.platform, scope.chatId)
     : [];
-  const lines = tasks.map(
-    (t) =>
-      `#${t.number} ${t.title}（${
-        t.nodes
-          .filter((n) => n.status === 'active')
-          .map((n) => n.title)
-          .join('、') || '等待中'
-      }）`,
-  );
+  const lines = tasks.map((t) => {
+    const active = t.nodes.filter((n) => n.status === 'active').map((n) => n.title);
+    const held = heldPingLines(t, scope.card).map((line) => `\n  ${line}`);
+    return `#${t.number} ${t.title}（${active.join('、') || '等待中'}）${held.join('')}`;
+  });
   await replyText(
     scope,
     lines.length ? `本群进行中的任务：\n${lines.join('\n')}` : '本群没有进行中的任务。',
@@ -240,18 +238,23 @@ async function listChatTasks(scope: CommandScope): Promise<void> {
 }
 
 async function listMyNodes(scope: CommandScope): Promise<void> {
-  const owned = await scope.uow.tasks.findOpenNodesOwnedBy(scope.tenantId, scope.sender.id);
-  const sorted = [...owned].sort(
-    (a, b) => (a.node.dueAt?.getTime() ?? Infinity) - (b.node.dueAt?.getTime() ?? Infinity),
-  );
-  const lines = sorted.map(({ task, node }) => {
-    const due = node.dueAt
-      ? formatDeadline(node.dueAt, { now: scope.now, calendar: scope.calendar })
-      : '—';
-    return `${nodeRef(task, node)} ${node.title} · 截止 ${due}${node.status === 'paused' ? ' · 已挂起' : ''}`;
+  const owned = await scope.uow.tasks.findOpenNodesOwnedBy(scope.tenantId, scope.sender.id, {
+    includePending: true,
   });
-  await replyText(
-    scope,
-    lines.length ? `你负责的未完成节点：\n${lines.join('\n')}` : '你没有未完成的节点。👍',
-  );
+  const byDeadline = (list: typeof owned) =>
+    [...list].sort((a, b) => dueOf(a.node) - dueOf(b.node));
+  const started = byDeadline(owned.filter(({ node }) => node.status !== 'pending'));
+  const waiting = owned.filter(({ node }) => node.status === 'pending');
+  const lines = (list: typeof owned) =>
+    list.map(({ task, node }) => myNodeLine(task, node, scope.card));
+  const late = started.filter(({ node }) => isNodeLate(node, scope.now)).length;
+  const parts = [
+    ...(started.length
+      ? [`你负责的未完成节点${late ? `（${late} 个已超时）` : ''}：`, ...lines(started)]
+      : []),
+    ...(waiting.length ? ['还没轮到你的节点：', ...lines(waiting)] : []),
+  ];
+  await replyText(scope, parts.length ? parts.join('\n') : '你没有未完成的节点。👍');
 }
+
+const dueOf = (node: TaskNode) => node.dueAt?.getTime() ?? Infinity;

@@ -8,7 +8,7 @@ import type { Mention, MessageTarget, OutboundMessage } from '../../ports/chat-p
 import type { NewDelivery } from '../../ports/delivery-store.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { platformUserIdOf } from '../inbound/org-directory.js';
-import { lateNote, noticeText, pingText } from './notices.js';
+import { escalatedToRequesterText, lateNote, noticeText, pingText } from './notices.js';
 
 export interface EffectContext {
   readonly org: Org;
@@ -75,11 +75,42 @@ export async function applyEffects(
     }
   };
   /** The task card, with the notice on it, to each owner who has not acted on the node yet. */
-  const cardToWaitingOwners = (n: TaskNode, note: string, key: string) => {
+  const cardToWaitingOwners = (
+    n: TaskNode,
+    note: string,
+    key: string,
+    only?: readonly string[],
+  ) => {
     const card = { ...taskCard(task, ctx.card), note };
-    for (const o of n.owners.filter((owner) => owner.decision === null)) {
+    const waiting = n.owners.filter((o) => o.decision === null);
+    for (const o of waiting.filter((owner) => !only || only.includes(owner.personId))) {
       toPerson(o.personId, 'reminder', { kind: 'card', card, mentions: [] }, key, n.id);
     }
+  };
+  /**
+   * Whether a person's private copy went stale in this transition: a node of theirs stopped
+   * (finished, reset, cancelled), they have nothing left to decide, and no fresh card of this
+   * transition reaches them (the refresh comes last, after every notice).
+   */
+  const copyWentStale = (platformUserId: string): boolean => {
+    const person = ctx.org.people.find((p) => platformUserIdOf(p, platform) === platformUserId);
+    if (!person) return false;
+    const owns = (n: TaskNode) => n.owners.some((o) => o.personId === person.id);
+    const stopped = effects.some(
+      (e) => e.type === 'clear-node' && task.nodes.some((n) => n.id === e.nodeId && owns(n)),
+    );
+    const acting = task.nodes.some(
+      (n) =>
+        n.status === 'active' &&
+        n.owners.some((o) => o.personId === person.id && o.decision === null),
+    );
+    const freshCard = deliveries.some(
+      (d) =>
+        d.message.kind === 'card' &&
+        d.target.kind === 'person' &&
+        d.target.platformUserId === platformUserId,
+    );
+    return stopped && !acting && !freshCard;
   };
   const node = (id: string | null): TaskNode | null => task.nodes.find((n) => n.id === id) ?? null;
   const originChat: MessageTarget = { kind: 'chat', chatId: task.origin.chatId };
@@ -87,25 +118,61 @@ export async function applyEffects(
   for (const [i, effect] of effects.entries()) {
     const key = `${ctx.transitionKey}-${i}`;
     switch (effect.type) {
-      case 'refresh-card':
+      case 'refresh-card': {
+        const card = taskCard(task, ctx.card);
         deliveries.push({
           ...base,
           nodeId: null,
           purpose: 'card-update',
           target: originChat,
-          message: { kind: 'card', card: taskCard(task, ctx.card), mentions: [] },
+          message: { kind: 'card', card, mentions: [] },
           dedupeKey: key,
         });
+        // Private copies whose buttons no longer apply follow, so nobody keeps a live 完成 on
+        // a node that is done; a copy still in use keeps its notice.
+        const updated: OutboundMessage = {
+          kind: 'card',
+          card: { ...card, note: staleCopyNote(card.note) },
+          mentions: [],
+        };
+        for (const platformUserId of await uow.privateCardHolders(task.id, platform)) {
+          if (!copyWentStale(platformUserId)) continue;
+          deliveries.push({
+            ...base,
+            nodeId: null,
+            purpose: 'private-card-update',
+            target: { kind: 'person', platformUserId },
+            message: updated,
+            dedupeKey: `${key}-private-${platformUserId}`,
+          });
+        }
         break;
+      }
       case 'notify': {
         const n = node(effect.nodeId);
-        const message = noticeText(effect.reason, task, n, ctx.card);
+        const message = noticeText(effect.reason, task, n, ctx.card, effect.detail);
+        const only = effect.people;
         if (effect.audience === 'owners' && n) {
-          cardToWaitingOwners(n, message, key);
+          cardToWaitingOwners(n, message, key, only);
+        } else if (effect.audience === 'creator' && effect.reason === 'extension-requested') {
+          // The request comes with the card, whose buttons approve or refuse it.
+          const card = { ...taskCard(task, ctx.card), note: message };
+          toPerson(
+            task.creatorId,
+            'reminder',
+            { kind: 'card', card, mentions: [] },
+            key,
+            n?.id ?? null,
+          );
         } else if (effect.audience === 'creator') {
           toPerson(task.creatorId, 'reminder', text(message), key, effect.nodeId);
+        } else if (effect.audience === 'followers' && effect.reason === 'copied') {
+          // Newly copied people get the card itself, to follow the task from there.
+          const card = { ...taskCard(task, ctx.card), note: message };
+          for (const f of task.followers.filter((p) => !only || only.includes(p)))
+            toPerson(f, 'reminder', { kind: 'card', card, mentions: [] }, key, null);
         } else if (effect.audience === 'followers') {
-          for (const f of task.followers)
+          for (const f of task.followers.filter((p) => !only || only.includes(p)))
             toPerson(f, 'reminder', text(message), key, effect.nodeId);
         } else if (effect.audience === 'coordination') {
           toCoordination(message, effect.nodeId, key);
@@ -151,6 +218,15 @@ export async function applyEffects(
           toPerson(liaison, 'escalation', text(message), key, n.id);
       } else if (target === 'coordination') {
         toCoordination(message, n.id, key);
+        // The requester hears their task went to the coordination chat (unless this rung tells them anyway).
+        if (!effect.notify.includes('requester'))
+          toPerson(
+            task.creatorId,
+            'escalation',
+            text(escalatedToRequesterText(task, n, ctx.card)),
+            `${key}-requester`,
+            n.id,
+          );
       } else if (target === 'leadership') {
         for (const leader of ctx.org.coordination.leadership)
           toPerson(leader, 'escalation', text(message), key, n.id);
@@ -159,4 +235,9 @@ export async function applyEffects(
       }
     }
   }
+}
+
+/** The note of a private copy brought up to date: it says so, above what the card says. */
+function staleCopyNote(note: string | null): string {
+  return ['此卡片已更新为任务的最新状态。', note].filter(Boolean).join('\n');
 }

@@ -38,7 +38,14 @@ export function transfer(t: Transition, node: TaskNode, to: string, reason: stri
   const unique = owners.filter((o, i) => owners.findIndex((p) => p.personId === o.personId) === i);
   t.updateNode(node.id, { owners: unique, acknowledgedAt: null });
   t.event('node.transferred', node.id, { from: actor.personId, to, reason });
-  t.effect({ type: 'notify', audience: 'owners', reason: 'transferred', nodeId: node.id });
+  t.effect({
+    type: 'notify',
+    audience: 'owners',
+    reason: 'transferred',
+    nodeId: node.id,
+    detail: { by: actor.personId, reason },
+    people: [to],
+  });
 }
 
 /** 加签: one more approver on an approval node (under 会签 they must approve too). */

@@ -51,7 +51,7 @@ export function decide(
     text ? { text } : {},
   );
   if (decision === 'rejected') {
-    rejectNode(t, updated, text ?? '');
+    rejectNode(t, updated, actor.personId, text ?? '');
     return;
   }
   const settled = updated.signMode === 'any' || owners.every((o) => o.decision !== null);
@@ -61,6 +61,7 @@ export function decide(
     completedAt: t.ctx.now,
   });
   t.event(decision === 'done' ? 'node.completed' : 'node.approved', node.id);
+  if (t.task.lastRejection?.nodeId === node.id) t.updateTask({ lastRejection: null });
   t.effect({ type: 'clear-node', nodeId: node.id });
   advance(t, updated.parallelGroup);
 }
@@ -75,13 +76,21 @@ function withNote(fields: TaskNode['fields'], note: string): Readonly<Record<str
 
 /**
  * A rejection sends the task back to the group before (rework, counted by the KPIs), or closes
- * it when the template says so or there is nothing before.
+ * it when the template says so or there is nothing before. The requester, the owners who must
+ * redo their work and those whose parallel node is reset are told who rejected and why.
  */
-function rejectNode(t: Transition, node: TaskNode, reason: string): void {
+function rejectNode(t: Transition, node: TaskNode, by: string, reason: string): void {
   t.updateNode(node.id, { status: 'rejected', completedAt: t.ctx.now });
+  t.updateTask({ lastRejection: { nodeId: node.id, by, reason, at: t.ctx.now } });
   t.event('node.rejected', node.id, { reason });
   t.effect({ type: 'clear-node', nodeId: node.id });
-  t.effect({ type: 'notify', audience: 'creator', reason: 'rejected', nodeId: node.id });
+  t.effect({
+    type: 'notify',
+    audience: 'creator',
+    reason: 'rejected',
+    nodeId: node.id,
+    detail: { by, reason },
+  });
   const previous = groupsOf(t.task.nodes)
     .filter((g) => g < node.parallelGroup)
     .at(-1);
@@ -91,11 +100,14 @@ function rejectNode(t: Transition, node: TaskNode, reason: string): void {
     t.event('task.rejected', node.id, { reason });
     return;
   }
-  resetToPending(
-    t,
-    t.task.nodes.filter((n) => n.parallelGroup >= node.parallelGroup),
-  );
-  activateGroup(t, previous, true);
+  const detail = { by, reason, aboutNodeId: node.id };
+  const later = t.task.nodes.filter((n) => n.parallelGroup >= node.parallelGroup);
+  const underWay = later.filter((n) => n.id !== node.id && n.status !== 'pending');
+  resetToPending(t, later);
+  for (const n of underWay) {
+    t.effect({ type: 'notify', audience: 'owners', reason: 'reset', nodeId: n.id, detail });
+  }
+  activateGroup(t, previous, true, detail);
 }
 
 /**

@@ -1,7 +1,8 @@
+import type { BusinessCalendar } from '../calendar/calendar.types.js';
 import { resolveDeadline } from '../deadline/deadline.resolver.js';
 import type { DeadlineSpec } from '../deadline/deadline.types.js';
 import { taskErrors } from './task.errors.js';
-import type { TaskNode } from './task.types.js';
+import type { ExtensionRequest, Task, TaskNode } from './task.types.js';
 import { assertMayActOnNode, assertMayManageTask } from './task-permissions.policy.js';
 import { isNodeActionable, isNodeOpen, nodeRef } from './task-status.models.js';
 import type { Transition } from './transition.models.js';
@@ -39,6 +40,19 @@ export function requestExtension(
   t.effect({ type: 'notify', audience: 'creator', reason: 'extension-requested', nodeId: node.id });
 }
 
+/** The deadline a request asks for: relative spans count from the request, as its asker meant. */
+export function requestedDueAt(
+  task: Pick<Task, 'eventDate'>,
+  request: ExtensionRequest,
+  calendar: BusinessCalendar,
+): Date {
+  return resolveDeadline(request.deadline, {
+    activatedAt: request.requestedAt,
+    eventDate: task.eventDate,
+    calendar,
+  });
+}
+
 /** The answer to the pending request: approved, the node gets the new deadline and a new plan. */
 export function decideExtension(t: Transition, approve: boolean): void {
   const request = t.task.pendingExtension;
@@ -51,12 +65,7 @@ export function decideExtension(t: Transition, approve: boolean): void {
     t.effect({ type: 'notify', audience: 'owners', reason: 'extension-denied', nodeId: node.id });
     return;
   }
-  // Relative spans count from the request, which the node's owners had in mind when asking.
-  const dueAt = resolveDeadline(request.deadline, {
-    activatedAt: request.requestedAt,
-    eventDate: t.task.eventDate,
-    calendar: t.ctx.calendar,
-  });
+  const dueAt = requestedDueAt(t.task, request, t.ctx.calendar);
   t.updateNode(node.id, {
     deadline: request.deadline,
     dueAt,

@@ -1,5 +1,6 @@
 import { resolveDeadline } from '../deadline/deadline.resolver.js';
 import { pausedTotalAt } from './node-clock.models.js';
+import type { NoticeDetail } from './task.effects.js';
 import type { TaskNode } from './task.types.js';
 import { isNodeFinished, isNodeOpen } from './task-status.models.js';
 import type { Transition } from './transition.models.js';
@@ -10,19 +11,30 @@ export function groupsOf(nodes: readonly TaskNode[]): number[] {
 }
 
 /** Starts every node of a group. */
-export function activateGroup(t: Transition, group: number, rework: boolean): void {
+export function activateGroup(
+  t: Transition,
+  group: number,
+  rework: boolean,
+  detail?: NoticeDetail,
+): void {
   activateNodes(
     t,
     t.task.nodes.filter((n) => n.parallelGroup === group),
     rework,
+    detail,
   );
 }
 
 /**
  * Starts nodes: each deadline pinned now (from its spec, via the calendar), pings planned,
- * owners told. Rework counts against the node for the KPIs.
+ * owners told (with why, for rework). Rework counts against the node for the KPIs.
  */
-export function activateNodes(t: Transition, nodes: readonly TaskNode[], rework: boolean): void {
+export function activateNodes(
+  t: Transition,
+  nodes: readonly TaskNode[],
+  rework: boolean,
+  detail?: NoticeDetail,
+): void {
   const { now, calendar } = t.ctx;
   for (const node of nodes) {
     const dueAt = resolveDeadline(node.deadline, {
@@ -49,6 +61,7 @@ export function activateNodes(t: Transition, nodes: readonly TaskNode[], rework:
       audience: 'owners',
       reason: rework ? 'reworked' : 'activated',
       nodeId: node.id,
+      ...(detail ? { detail } : {}),
     });
   }
 }

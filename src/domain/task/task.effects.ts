@@ -52,7 +52,11 @@ export type TaskAction =
       readonly reason: string;
     }
   | { readonly type: 'add-approver'; readonly nodeId: string; readonly personId: string }
-  | { readonly type: 'add-followers'; readonly people: readonly string[] }
+  | {
+      readonly type: 'add-followers';
+      readonly people: readonly string[];
+      readonly note: string | null;
+    }
   | { readonly type: 'pause'; readonly nodeId: string; readonly reason: string }
   | { readonly type: 'resume'; readonly nodeId: string }
   | {
@@ -90,7 +94,10 @@ export type NoticeReason =
   | 'nudged'
   | 'transferred'
   | 'reworked'
+  /** A node already under way (or done) waits again: a node of its group was rejected. */
+  | 'reset'
   | 'rejected'
+  | 'copied'
   | 'extension-requested'
   | 'extension-approved'
   | 'extension-denied'
@@ -98,6 +105,16 @@ export type NoticeReason =
   | 'escalated'
   | 'done'
   | 'cancelled';
+
+/** Who acted and why, for a notice that must say so (驳回, 转交, 升级). */
+export interface NoticeDetail {
+  /** The person who acted; null for the system. */
+  readonly by: string | null;
+  /** Why, in the person's words; null when they gave none (a 抄送 without a note). */
+  readonly reason: string | null;
+  /** The node the reason is about, when not the notice's own (the rejected one, for rework). */
+  readonly aboutNodeId?: string;
+}
 
 /** What the application must do after a transition: data, not I/O. */
 export type TaskEffect =
@@ -113,6 +130,9 @@ export type TaskEffect =
       readonly audience: 'owners' | 'creator' | 'coordination' | 'followers';
       readonly reason: NoticeReason;
       readonly nodeId: string | null;
+      readonly detail?: NoticeDetail;
+      /** Only these people of the audience (the ones just copied, for `copied`). */
+      readonly people?: readonly string[];
     }
   /**
    * (Re)plan the node's pings for its deadline as of `deadlineVersion`: pings of older versions

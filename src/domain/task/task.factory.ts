@@ -89,6 +89,7 @@ export function createTask(input: NewTask, ctx: TaskContext): TransitionResult {
     ...rest,
     status: 'open',
     pendingExtension: null,
+    lastRejection: null,
     createdAt: ctx.now,
     closedAt: null,
     // The creation's own transition makes it 1.

@@ -74,7 +74,7 @@ function applyPersonAction(t: Transition, action: Exclude<TaskAction, { type: 'p
       addApprover(t, openNode(t, action.nodeId), action.personId);
       break;
     case 'add-followers':
-      addFollowers(t, action.people);
+      addFollowers(t, action.people, action.note);
       break;
     case 'pause':
       pause(t, openNode(t, action.nodeId), action.reason);

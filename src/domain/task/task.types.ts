@@ -75,6 +75,15 @@ export interface ExtensionRequest {
   readonly requestedAt: Date;
 }
 
+/** The last rejection of a node, shown on the card until that node is settled again. */
+export interface Rejection {
+  readonly nodeId: string;
+  /** Who rejected (person id). */
+  readonly by: string;
+  readonly reason: string;
+  readonly at: Date;
+}
+
 /** A cross-department task: a chain of nodes that passes the baton from owner to owner. */
 export interface Task {
   readonly id: string;
@@ -92,6 +101,7 @@ export interface Task {
   readonly onReject: 'sendback' | 'close';
   readonly followers: readonly string[];
   readonly pendingExtension: ExtensionRequest | null;
+  readonly lastRejection: Rejection | null;
   readonly createdAt: Date;
   /** Bumps on every transition that changes the task (1 once created): optimistic locking. */
   readonly version: number;

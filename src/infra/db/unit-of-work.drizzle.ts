@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { and, eq, like } from 'drizzle-orm';
 import type { RunInTransaction, UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { orgCacheFor } from '../org/org-cache.js';
 import type { Db, Tx } from './client.js';
@@ -8,7 +9,10 @@ import { createDirectoryRepository } from './repositories/directory-repository.d
 import { createPersonSettingsRepository } from './repositories/person-settings.drizzle.js';
 import { createRatingRepository } from './repositories/rating-store.drizzle.js';
 import { createTaskRepository } from './repositories/task-repository.drizzle.js';
-import { events, firedPings, inboundMessages, outbox } from './schema/index.js';
+import { cardRefs, events, firedPings, inboundMessages, outbox } from './schema/index.js';
+
+/** How card_refs names a person's private chat (`user:<platform user id>`). */
+const PRIVATE_TARGET_PREFIX = 'user:';
 
 function unitOfWork(tx: Tx, onDirectoryChange: (tenantId: string) => void): UnitOfWork {
   return {
@@ -49,6 +53,19 @@ function unitOfWork(tx: Tx, onDirectoryChange: (tenantId: string) => void): Unit
     },
     async enqueueDeliveries(items) {
       await enqueueDeliveries(tx, items);
+    },
+    async privateCardHolders(taskId, platform) {
+      const rows = await tx
+        .select({ target: cardRefs.target })
+        .from(cardRefs)
+        .where(
+          and(
+            eq(cardRefs.taskId, taskId),
+            eq(cardRefs.platform, platform),
+            like(cardRefs.target, `${PRIVATE_TARGET_PREFIX}%`),
+          ),
+        );
+      return rows.map((r) => r.target.slice(PRIVATE_TARGET_PREFIX.length));
     },
     async requestNodePlan(nodeId) {
       await tx

@@ -40,6 +40,7 @@ describe('a task from command to completion, through the simulator', () => {
     await has('user:zhangsan', /【超时升级 第1级】#1\.1/, 'level 1 to the owner at the deadline');
     await has('coordination', /【超时升级 第2级】#1\.1/, 'level 2 in the coordination chat');
 
+    const zhangsan = await engine.texts('user:zhangsan');
     const card = await lastCard('office');
     if (!card) throw new Error('no card');
     await engine.click('office', 'zhangsan', card, '完成');
@@ -58,11 +59,14 @@ describe('a task from command to completion, through the simulator', () => {
     const [task] = await engine.database.db.select().from(tasks);
     expect(task?.status).toBe('done');
 
-    // Each ping reached each person once.
-    const zhangsan = await engine.texts('user:zhangsan');
+    // Each ping reached each person once (read before the click, which brings 张三's private
+    // copy, the level-1 card, up to date).
     expect(zhangsan.filter((t) => /【提醒】/.test(t))).toHaveLength(1);
     expect(zhangsan.filter((t) => /第1级/.test(t))).toHaveLength(1);
     expect((await engine.texts('coordination')).filter((t) => /第2级/.test(t))).toHaveLength(1);
+    expect(await engine.texts('user:zhangsan')).toContainEqual(
+      expect.stringMatching(/此卡片已更新为任务的最新状态/),
+    );
   }, 40_000);
 
   it('re-plans the pings on an approved extension, and clears them when the node is done', async () => {
@@ -76,7 +80,21 @@ describe('a task from command to completion, through the simulator', () => {
     const before = await pings();
 
     await engine.say('user:zhangsan', 'zhangsan', '/延期 #1.1 3小时内 等供应商报价');
-    await has('office', /延期申请待发起人审批：等供应商报价/, 'the request on the card');
+    await has(
+      'office',
+      /延期申请待发起人审批：张三申请把 #1\.1 联系供应商 的截止时间从 .+ 延到 .+，原因：等供应商报价/,
+      'the request on the card',
+    );
+    // The requester is asked with who asks, the deadline asked for, the reason and the buttons.
+    await has(
+      'user:zhengyi',
+      /【接力】张三申请把 #1\.1 联系供应商 的截止时间从 \S+ \d\d:\d\d 延到 \S+ \d\d:\d\d，原因：等供应商报价。请在卡片上批准或拒绝/,
+      'the request to the requester',
+    );
+    const asked = (await engine.read('user:zhengyi')).at(-1);
+    expect(asked?.body.kind === 'card' && asked.body.card.actions.map((a) => a.label)).toEqual(
+      expect.arrayContaining(['批准延期', '拒绝延期']),
+    );
     const card = await lastCard('office');
     if (!card) throw new Error('no card');
     await engine.click('office', 'zhengyi', card, '批准延期');

@@ -112,18 +112,32 @@ describe('WeCom intelligent bot over the long connection (real SDK, local WeCom)
       eventKey: buttonKey(updated, '驳回'),
       shape: 'flat',
     });
-    const rejected = await waitFor(() => s.server.updates[1] ?? false, { what: 'second update' });
+    const asked = await waitFor(() => s.server.updates[1] ?? false, { what: 'second update' });
+    expect(asked.errcode).toBe(0);
+    // 驳回 asks for the reason on a card of its own; choosing one rejects.
+    const prompt = await cardIn(s, OFFICE, /^驳回 #1\.2/);
+    s.server.pushCardClick(TEST_BOT_ID, {
+      chatid: OFFICE,
+      userid: 'LiSi',
+      taskId: prompt.task_id,
+      eventKey: buttonKey(prompt, '超出预算'),
+      shape: 'flat',
+    });
+    const rejected = await waitFor(() => s.server.updates[2] ?? false, { what: 'third update' });
     expect(rejected.errcode).toBe(0);
     expect(rejected.afterCallbackMs).toBeLessThan(5_000);
-    const afterReject = (rejected.body as { template_card: SentCard }).template_card;
+    const chosen = (rejected.body as { template_card: SentCard }).template_card;
+    expect(chosen.main_title.title).toMatch(/^已驳回 #1\.2/);
+    expect(chosen.button_list).toEqual([]);
+    // 张三 redoes #1.1: the group card's 完成 button is the one it had at first.
     s.server.pushCardClick(TEST_BOT_ID, {
       chatid: OFFICE,
       userid: 'ZhangSan',
       taskId: card.task_id,
-      eventKey: buttonKey(afterReject, '完成'),
+      eventKey: buttonKey(card, '完成'),
       shape: 'flat',
     });
-    const redone = await waitFor(() => s.server.updates[2] ?? false, { what: 'third update' });
+    const redone = await waitFor(() => s.server.updates[3] ?? false, { what: 'fourth update' });
     s.server.pushCardClick(TEST_BOT_ID, {
       chatid: OFFICE,
       userid: 'LiSi',

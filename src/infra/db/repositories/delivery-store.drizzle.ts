@@ -118,7 +118,7 @@ export function createDeliveryStore(db: Db): DeliveryStore {
           .set({ status: 'sent', sentAt: sql`now()`, leaseUntil: null, lastError: null })
           .where(eq(deliveries.id, delivery.id));
       const { taskId } = delivery;
-      if (!taskId || (delivery.purpose !== 'task-card' && delivery.purpose !== 'card-update')) {
+      if (!taskId || !keepsCardRef(delivery)) {
         await markSent(db);
         return;
       }
@@ -195,6 +195,16 @@ export function createDeliveryStore(db: Db): DeliveryStore {
 }
 
 /** Card references are keyed by target; `user:` marks a private chat. */
+/**
+ * Cards whose reference is kept for updates in place: the task card in its chat, and the latest
+ * private copy a person got with a notice or reminder.
+ */
+function keepsCardRef(delivery: NewDelivery): boolean {
+  if (delivery.message.kind !== 'card') return false;
+  if (delivery.purpose === 'reminder') return delivery.target.kind === 'person';
+  return ['task-card', 'card-update', 'private-card-update'].includes(delivery.purpose);
+}
+
 function targetString(target: MessageTarget): string {
   return target.kind === 'chat' ? target.chatId : `user:${target.platformUserId}`;
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Platform } from '../../../domain/org/org.types.js';
-import type { Task } from '../../../domain/task/task.types.js';
+import type { NodeStatus, Task } from '../../../domain/task/task.types.js';
 import type { TaskRepository } from '../../../ports/unit-of-work.port.js';
 import type { Db } from '../client.js';
 import { nodeOwners, nodes, taskCounters, taskFollowers, tasks } from '../schema/index.js';
@@ -167,7 +167,10 @@ export function createTaskRepository(tx: Db): TaskRepository {
       return hydrate(rows);
     },
 
-    async findOpenNodesOwnedBy(tenantId, personId) {
+    async findOpenNodesOwnedBy(tenantId, personId, options = {}) {
+      const statuses: NodeStatus[] = options.includePending
+        ? ['pending', 'active', 'paused']
+        : ['active', 'paused'];
       const owned = await tx
         .selectDistinct({ taskId: nodes.taskId })
         .from(nodeOwners)
@@ -177,7 +180,8 @@ export function createTaskRepository(tx: Db): TaskRepository {
           and(
             eq(nodeOwners.personId, personId),
             eq(tasks.tenantId, tenantId),
-            inArray(nodes.status, ['active', 'paused']),
+            eq(tasks.status, 'open'),
+            inArray(nodes.status, statuses),
           ),
         );
       if (owned.length === 0) return [];
@@ -195,9 +199,7 @@ export function createTaskRepository(tx: Db): TaskRepository {
       return found.flatMap((task) =>
         task.nodes
           .filter(
-            (n) =>
-              (n.status === 'active' || n.status === 'paused') &&
-              n.owners.some((o) => o.personId === personId),
+            (n) => statuses.includes(n.status) && n.owners.some((o) => o.personId === personId),
           )
           .map((node) => ({ task, node })),
       );

@@ -1,6 +1,11 @@
 import type { DeadlineSpec } from '../../../domain/deadline/deadline.types.js';
 import type { Duration } from '../../../domain/shared/duration.types.js';
-import type { ExtensionRequest, Task, TaskNode } from '../../../domain/task/task.types.js';
+import type {
+  ExtensionRequest,
+  Rejection,
+  Task,
+  TaskNode,
+} from '../../../domain/task/task.types.js';
 import type { nodeOwners, nodes, tasks } from '../schema/index.js';
 
 type TaskRow = typeof tasks.$inferSelect;
@@ -16,6 +21,12 @@ function reviveExtension(raw: unknown): ExtensionRequest | null {
   if (!raw) return null;
   const e = raw as ExtensionRequest;
   return { ...e, deadline: reviveDeadline(e.deadline), requestedAt: new Date(e.requestedAt) };
+}
+
+function reviveRejection(raw: unknown): Rejection | null {
+  if (!raw) return null;
+  const r = raw as Rejection;
+  return { ...r, at: new Date(r.at) };
 }
 
 export function toTask(
@@ -38,6 +49,7 @@ export function toTask(
     onReject: row.onReject,
     followers,
     pendingExtension: reviveExtension(row.pendingExtension),
+    lastRejection: reviveRejection(row.lastRejection),
     createdAt: row.createdAt,
     version: row.version,
     closedAt: row.closedAt,
@@ -90,6 +102,7 @@ export function taskRow(task: Task) {
     templateKey: task.templateKey,
     onReject: task.onReject,
     pendingExtension: task.pendingExtension,
+    lastRejection: task.lastRejection,
     createdAt: task.createdAt,
     version: task.version,
     closedAt: task.closedAt,

@@ -39,6 +39,8 @@ export const tasks = pgTable(
       .default('sendback'),
     /** A pending extension request (node, new deadline, reason), awaiting the creator. */
     pendingExtension: jsonb('pending_extension'),
+    /** The last rejection (node, who, reason, when), shown on the card until the node is settled. */
+    lastRejection: jsonb('last_rejection'),
     /** Optimistic-lock version: every write bumps it. */
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),

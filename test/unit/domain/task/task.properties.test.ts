@@ -85,7 +85,7 @@ function interpret(task: Task, s: Step): { actor: string | null; action: TaskAct
     transfer: { type: 'transfer', nodeId, to: someone, reason: 'r' },
     sendback: { type: 'sendback', nodeId, targetNodeId: other, reason: 'r' },
     'add-approver': { type: 'add-approver', nodeId, personId: someone },
-    'add-followers': { type: 'add-followers', people: [someone] },
+    'add-followers': { type: 'add-followers', people: [someone], note: null },
     pause: { type: 'pause', nodeId, reason: 'r' },
     resume: { type: 'resume', nodeId },
     'request-extension': {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskAction, TaskEffect } from '../../../../src/domain/task/task.effects.js';
+import type {
+  NoticeDetail,
+  TaskAction,
+  TaskEffect,
+} from '../../../../src/domain/task/task.effects.js';
 import type { Task, TaskNode } from '../../../../src/domain/task/task.types.js';
 import { aNode, aTask, at, hours, nodeOf, run, statuses, T0, within } from '../builders.js';
 
@@ -45,7 +49,14 @@ const notify = (
   audience: 'owners' | 'creator' | 'coordination' | 'followers',
   reason: Extract<TaskEffect, { type: 'notify' }>['reason'],
   nodeId: string | null,
-): TaskEffect => ({ type: 'notify', audience, reason, nodeId });
+  detail?: NoticeDetail,
+): Extract<TaskEffect, { type: 'notify' }> => ({
+  type: 'notify',
+  audience,
+  reason,
+  nodeId,
+  ...(detail ? { detail } : {}),
+});
 const node = (task: Task, id: string): TaskNode => nodeOf(task, id);
 
 const TRANSITIONS: Record<string, Row> = {
@@ -159,11 +170,19 @@ const TRANSITIONS: Record<string, Row> = {
     effects: [
       { type: 'clear-node', nodeId: 'n2' },
       { type: 'clear-node', nodeId: 'n3' },
-      notify('creator', 'rejected', 'n2'),
+      notify('creator', 'rejected', 'n2', { by: 'lisi', reason: '报价偏高' }),
       { type: 'plan-node', nodeId: 'n1', deadlineVersion: 2 },
-      notify('owners', 'reworked', 'n1'),
+      notify('owners', 'reworked', 'n1', { by: 'lisi', reason: '报价偏高', aboutNodeId: 'n2' }),
+      // 王五's parallel n3 was under way: he is told it waits for the rework.
+      notify('owners', 'reset', 'n3', { by: 'lisi', reason: '报价偏高', aboutNodeId: 'n2' }),
     ],
     check: (t) => {
+      expect(t.lastRejection).toEqual({
+        nodeId: 'n2',
+        by: 'lisi',
+        reason: '报价偏高',
+        at: at(hours(2)),
+      });
       expect(node(t, 'n1')).toMatchObject({
         reworkCount: 1,
         deadlineVersion: 2,
@@ -202,7 +221,10 @@ const TRANSITIONS: Record<string, Row> = {
     action: { type: 'reject', nodeId: 'n2', reason: '不批' },
     statuses: 'n1:done n2:rejected n3:cancelled n4:skipped',
     events: ['node.owner_rejected', 'node.rejected', 'task.rejected'],
-    effects: [{ type: 'clear-node', nodeId: 'n3' }, notify('creator', 'rejected', 'n2')],
+    effects: [
+      { type: 'clear-node', nodeId: 'n3' },
+      notify('creator', 'rejected', 'n2', { by: 'lisi', reason: '不批' }),
+    ],
     check: (t) => expect(t).toMatchObject({ status: 'rejected', closedAt: T0 }),
   },
   'reject of the first node closes the task as rejected': {
@@ -262,7 +284,12 @@ const TRANSITIONS: Record<string, Row> = {
     by: 'zhangsan',
     action: { type: 'transfer', nodeId: 'n1', to: 'wangwu', reason: '出差' },
     events: ['node.transferred'],
-    effects: [notify('owners', 'transferred', 'n1')],
+    effects: [
+      {
+        ...notify('owners', 'transferred', 'n1', { by: 'zhangsan', reason: '出差' }),
+        people: ['wangwu'],
+      },
+    ],
     check: (t) => {
       expect(node(t, 'n1').owners.map((o) => o.personId)).toEqual(['wangwu']);
       expect(node(t, 'n1').acknowledgedAt).toBeNull();
@@ -312,21 +339,27 @@ const TRANSITIONS: Record<string, Row> = {
   'add-followers (抄送) adds the new ones only': {
     from: () => aTask({ followers: ['wangwu'] }),
     by: 'zhengyi',
-    action: { type: 'add-followers', people: ['wangwu', 'qianqi'] },
+    action: { type: 'add-followers', people: ['wangwu', 'qianqi'], note: null },
     events: ['task.followers_added'],
+    effects: [
+      {
+        ...notify('followers', 'copied', null, { by: 'zhengyi', reason: null }),
+        people: ['qianqi'],
+      },
+    ],
     check: (t) => expect(t.followers).toEqual(['wangwu', 'qianqi']),
   },
   'add-followers names a person once however often written': {
     from: aTask,
     by: 'zhengyi',
-    action: { type: 'add-followers', people: ['qianqi', 'qianqi'] },
+    action: { type: 'add-followers', people: ['qianqi', 'qianqi'], note: null },
     events: ['task.followers_added'],
     check: (t) => expect(t.followers).toEqual(['qianqi']),
   },
   'add-followers of people already following records nothing': {
     from: () => aTask({ followers: ['wangwu'] }),
     by: 'zhangsan',
-    action: { type: 'add-followers', people: ['wangwu'] },
+    action: { type: 'add-followers', people: ['wangwu'], note: null },
     events: [],
   },
   'pause stops the clock and tells coordination': {
@@ -475,14 +508,18 @@ const TRANSITIONS: Record<string, Row> = {
     by: 'zhangsan',
     action: { type: 'escalate', nodeId: 'n1', reason: '有分歧' },
     events: ['task.escalated'],
-    effects: [notify('coordination', 'escalated', 'n1')],
+    effects: [
+      notify('coordination', 'escalated', 'n1', { by: 'zhangsan', reason: '有分歧' }),
+      // The requester hears of it when someone else raised it.
+      notify('creator', 'escalated', 'n1', { by: 'zhangsan', reason: '有分歧' }),
+    ],
   },
   'escalate (manual) the whole task': {
     from: aTask,
     by: 'zhengyi',
     action: { type: 'escalate', nodeId: null, reason: '拖太久' },
     events: ['task.escalated'],
-    effects: [notify('coordination', 'escalated', null)],
+    effects: [notify('coordination', 'escalated', null, { by: 'zhengyi', reason: '拖太久' })],
   },
 };
 
@@ -530,6 +567,16 @@ describe('applyTaskAction: every transition', () => {
       ['lisi', { type: 'reject', nodeId: 'n2', reason: '太贵' }],
     ]);
     expect(events.find((e) => e.type === 'node.rejected')?.data).toEqual({ reason: '太贵' });
+  });
+
+  it('keeps the last rejection until the rejected node is settled again', () => {
+    const rejected = run(atApproval(), [
+      ['lisi', { type: 'reject', nodeId: 'n2', reason: '太贵' }],
+      ['zhangsan', { type: 'complete', nodeId: 'n1', note: null }],
+    ]).task;
+    expect(rejected.lastRejection?.reason).toBe('太贵');
+    const approved = run(rejected, [['lisi', { type: 'approve', nodeId: 'n2', note: null }]]).task;
+    expect(approved.lastRejection).toBeNull();
   });
 
   it('rework twice counts twice', () => {

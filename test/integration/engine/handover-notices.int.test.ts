@@ -1,0 +1,38 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEngine } from '../../helpers/engine.js';
+import { waitFor } from '../../helpers/wait-for.js';
+
+type Engine = Awaited<ReturnType<typeof startEngine>>;
+
+/** 转交 and 抄送: the people they reach are told, with who did it and why. */
+describe('handing over and copying', () => {
+  let engine: Engine;
+  beforeEach(async () => {
+    engine = await startEngine();
+  });
+  afterEach(() => engine.stop());
+
+  const has = (conversation: string, pattern: RegExp) =>
+    waitFor(async () => (await engine.texts(conversation)).some((t) => pattern.test(t)), {
+      what: `${pattern} in ${conversation}`,
+      timeoutMs: 15_000,
+    });
+
+  it('tells the new owner who handed the node over and why', async () => {
+    await engine.say('office', 'zhengyi', '/任务 空调维修\n联系供应商 @张三 1小时内');
+    await has('office', /^#1 空调维修$/);
+    await engine.say('office', 'zhangsan', '/转交 #1.1 @李四 出差一周');
+    await has('user:lisi', /节点已转交给你：#1\.1 联系供应商.*。转交人：张三，原因：出差一周/);
+  });
+
+  it('sends the people copied the card, once, naming who copied them', async () => {
+    await engine.say('office', 'zhengyi', '/任务 空调维修\n联系供应商 @张三 1小时内');
+    await has('office', /^#1 空调维修$/);
+    await engine.say('office', 'zhengyi', '/抄送 #1 @王五');
+    await has('user:wangwu', /^#1 空调维修 \| 【接力】任务抄送给你：#1 空调维修。抄送人：郑一$/);
+    await engine.say('office', 'zhengyi', '/抄送 #1 @王五 @钱七');
+    await has('user:qianqi', /任务抄送给你：#1 空调维修。抄送人：郑一/);
+    const copied = await engine.read('user:wangwu');
+    expect(copied.filter((e) => e.body.kind === 'card')).toHaveLength(1);
+  });
+});
