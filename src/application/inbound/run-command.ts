@@ -6,6 +6,7 @@ import { helpText } from '../../domain/command/command.usage.js';
 import { parseDeadline } from '../../domain/deadline/deadline.parser.js';
 import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
+import type { TaskAction } from '../../domain/task/task.effects.js';
 import type { TaskNode } from '../../domain/task/task.types.js';
 import { isNodeLate, nodeRef } from '../../domain/task/task-status.models.js';
 import { switchDigest } from '../digest/digest-switch.js';
@@ -50,7 +51,8 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
     case 'my':
       return listMyNodes(scope);
     case 'nudge':
-      if (command.ref !== null && command.ref.node === null) return nudgeTask(scope, command.ref);
+      if (command.ref !== null && command.ref.node === null)
+        return nudgeTask(scope, command.ref, command.note);
       return nudgeOrAck(scope, command);
     case 'ack':
     case 'resume':
@@ -197,7 +199,11 @@ async function nudgeOrAck(
   command: Extract<Command, { kind: 'ack' | 'resume' | 'nudge' }>,
 ): Promise<void> {
   const { task, node } = await targetNode(scope, command.ref);
-  await act(scope, task, { type: command.kind, nodeId: node.id });
+  const action: TaskAction =
+    command.kind === 'nudge'
+      ? { type: 'nudge', nodeId: node.id, note: command.note }
+      : { type: command.kind, nodeId: node.id };
+  await act(scope, task, action);
   return replyText(
     scope,
     `好的，${nodeRef(task, node)} ${{ ack: '已确认收到', resume: '已恢复', nudge: '已催办' }[command.kind]}。`,
@@ -205,14 +211,14 @@ async function nudgeOrAck(
 }
 
 /** `/催办 #12`: every node the task is at now, nodes running side by side included. */
-async function nudgeTask(scope: CommandScope, ref: TaskRef): Promise<void> {
+async function nudgeTask(scope: CommandScope, ref: TaskRef, note: string | null): Promise<void> {
   const task = await lockTask(scope, ref);
   const current = task.nodes.filter((n) => n.status === 'active');
   if (current.length === 0)
     throw new DomainError('task.nothing_to_nudge', `任务 #${task.number} 现在没有进行中的节点。`);
   for (const [i, node] of current.entries()) {
     const latest = await lockTask(scope, ref);
-    await act(scope, latest, { type: 'nudge', nodeId: node.id }, `nudge${i}`);
+    await act(scope, latest, { type: 'nudge', nodeId: node.id, note }, `nudge${i}`);
   }
   return replyText(scope, `好的，${current.map((n) => nodeRef(task, n)).join('、')} 已催办。`);
 }

@@ -47,6 +47,13 @@ export function noticeText(
   return `【接力】${NOTICE_TEXT[reason]}：${subject}${due}${detailText(reason, task, ctx, detail)}`;
 }
 
+/** Who acted and what their words are called, per notice. */
+const NOTICE_ROLES: Partial<Record<NoticeReason, { who: string; why: string }>> = {
+  transferred: { who: '转交人', why: '原因' },
+  copied: { who: '抄送人', why: '附言' },
+  nudged: { who: '催办人', why: '留言' },
+};
+
 function detailText(
   reason: NoticeReason,
   task: Task,
@@ -63,8 +70,8 @@ function detailText(
   if (about) {
     return `。因 ${nodeRef(task, about)} ${about.title} 被${by}驳回，原因：${detail.reason}`;
   }
-  const role = reason === 'transferred' ? '转交人' : reason === 'copied' ? '抄送人' : '操作人';
-  return `。${role}：${by}${detail.reason ? `，${reason === 'copied' ? '附言' : '原因'}：${detail.reason}` : ''}`;
+  const role = NOTICE_ROLES[reason] ?? { who: '操作人', why: '原因' };
+  return `。${role.who}：${by}${detail.reason ? `，${role.why}：${detail.reason}` : ''}`;
 }
 
 /**

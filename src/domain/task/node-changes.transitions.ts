@@ -8,7 +8,7 @@ import type { Transition } from './transition.models.js';
 export const NUDGE_INTERVAL_MS = 30 * 60_000;
 
 /** 催办: anyone taking part reminds the node's owners now. */
-export function nudge(t: Transition, node: TaskNode): void {
+export function nudge(t: Transition, node: TaskNode, note: string | null): void {
   const ref = nodeRef(t.task, node);
   assertInvolved(t.task, t.ctx, `催办节点 ${ref}`);
   const since = node.lastNudgedAt ? t.ctx.now.getTime() - node.lastNudgedAt.getTime() : Infinity;
@@ -16,8 +16,9 @@ export function nudge(t: Transition, node: TaskNode): void {
     throw taskErrors.nudgedRecently(ref, Math.ceil((NUDGE_INTERVAL_MS - since) / 60_000));
   }
   t.updateNode(node.id, { lastNudgedAt: t.ctx.now });
-  t.event('node.nudged', node.id);
-  t.effect({ type: 'notify', audience: 'owners', reason: 'nudged', nodeId: node.id });
+  t.event('node.nudged', node.id, note ? { note } : undefined);
+  const detail = { by: t.ctx.actor?.personId ?? null, reason: note };
+  t.effect({ type: 'notify', audience: 'owners', reason: 'nudged', nodeId: node.id, detail });
 }
 
 /**

@@ -38,7 +38,8 @@ export type TaskAction =
   | { readonly type: 'complete'; readonly nodeId: string; readonly note: string | null }
   | { readonly type: 'approve'; readonly nodeId: string; readonly note: string | null }
   | { readonly type: 'reject'; readonly nodeId: string; readonly reason: string }
-  | { readonly type: 'nudge'; readonly nodeId: string }
+  /** `note`: what the nudger wrote after /催办 (「明天就要用了」), passed to the owners. */
+  | { readonly type: 'nudge'; readonly nodeId: string; readonly note?: string | null }
   | {
       readonly type: 'transfer';
       readonly nodeId: string;

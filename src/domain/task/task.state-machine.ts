@@ -62,7 +62,7 @@ function applyPersonAction(t: Transition, action: Exclude<TaskAction, { type: 'p
       decide(t, activeNode(t, action.nodeId), 'rejected', action.reason);
       break;
     case 'nudge':
-      nudge(t, openNode(t, action.nodeId));
+      nudge(t, openNode(t, action.nodeId), action.note ?? null);
       break;
     case 'transfer':
       transfer(t, openNode(t, action.nodeId), action.to, action.reason);

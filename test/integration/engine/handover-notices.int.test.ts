@@ -4,8 +4,8 @@ import { waitFor } from '../../helpers/wait-for.js';
 
 type Engine = Awaited<ReturnType<typeof startEngine>>;
 
-/** 转交 and 抄送: the people they reach are told, with who did it and why. */
-describe('handing over and copying', () => {
+/** 转交, 抄送 and 催办: the people they reach are told, with who did it and why. */
+describe('handing over, copying and nudging', () => {
   let engine: Engine;
   beforeEach(async () => {
     engine = await startEngine();
@@ -34,5 +34,16 @@ describe('handing over and copying', () => {
     await has('user:qianqi', /任务抄送给你：#1 空调维修。抄送人：郑一/);
     const copied = await engine.read('user:wangwu');
     expect(copied.filter((e) => e.body.kind === 'card')).toHaveLength(1);
+  });
+
+  it('passes on what the nudger wrote, for a node and for a whole task', async () => {
+    await engine.say('office', 'zhengyi', '/任务 空调维修\n联系供应商 @张三 1小时内');
+    await has('office', /^#1 空调维修$/);
+    await engine.say('office', 'zhengyi', '/催办 #1.1 明天就要用了');
+    await has('user:zhangsan', /有人催办：#1\.1 联系供应商.*。催办人：郑一，留言：明天就要用了/);
+    await engine.say('office', 'zhengyi', '/任务 换灯泡\n换灯泡 @李四 1小时内');
+    await has('office', /^#2 换灯泡$/);
+    await engine.say('office', 'zhengyi', '/催办 #2 会议室在等');
+    await has('user:lisi', /有人催办：#2\.1 换灯泡.*。催办人：郑一，留言：会议室在等/);
   });
 });

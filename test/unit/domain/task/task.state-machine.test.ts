@@ -261,9 +261,9 @@ const TRANSITIONS: Record<string, Row> = {
   'nudge tells the owners': {
     from: aTask,
     by: 'zhengyi',
-    action: { type: 'nudge', nodeId: 'n1' },
+    action: { type: 'nudge', nodeId: 'n1', note: '明天就要用了' },
     events: ['node.nudged'],
-    effects: [notify('owners', 'nudged', 'n1')],
+    effects: [notify('owners', 'nudged', 'n1', { by: 'zhengyi', reason: '明天就要用了' })],
     check: (t) => expect(node(t, 'n1').lastNudgedAt).toEqual(T0),
   },
   'nudge again after 30 minutes': {
