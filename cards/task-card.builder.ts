@@ -155,14 +155,14 @@ function extensionActions(task: Task): CardAction[] {
       label: '批准延期',
       style: 'primary',
       value,
-      command: '（请在卡片上操作）',
+      command: `/批准延期 #${task.number}`,
     },
     {
       actionId: 'extension.deny',
       label: '拒绝延期',
       style: 'default',
       value,
-      command: '（请在卡片上操作）',
+      command: `/拒绝延期 #${task.number} <原因>`,
     },
   ];
 }

@@ -156,6 +156,9 @@ export async function runCommand(scope: CommandScope, command: Command): Promise
       await act(scope, task, { type: 'cancel', reason: command.reason });
       return replyText(scope, `任务 #${task.number} 已撤销。`);
     }
+    case 'approve-extension':
+    case 'deny-extension':
+      return decideExtension(scope, command);
     case 'escalate': {
       const task = await lockTask(scope, command.ref);
       const node =
@@ -208,6 +211,18 @@ async function nudgeOrAck(
     scope,
     `好的，${nodeRef(task, node)} ${{ ack: '已确认收到', resume: '已恢复', nudge: '已催办' }[command.kind]}。`,
   );
+}
+
+/** `/批准延期 #12`, `/拒绝延期 #12 [原因]`: the answer the request's card buttons give. */
+async function decideExtension(
+  scope: CommandScope,
+  command: Extract<Command, { kind: 'approve-extension' | 'deny-extension' }>,
+): Promise<void> {
+  const task = await lockTask(scope, command.ref);
+  const approve = command.kind === 'approve-extension';
+  const reason = command.kind === 'deny-extension' ? command.reason : null;
+  await act(scope, task, { type: 'decide-extension', approve, reason });
+  return replyText(scope, `好的，任务 #${task.number} 的延期申请已${approve ? '批准' : '拒绝'}。`);
 }
 
 /** `/催办 #12`: every node the task is at now, nodes running side by side included. */

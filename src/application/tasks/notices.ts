@@ -52,6 +52,7 @@ const NOTICE_ROLES: Partial<Record<NoticeReason, { who: string; why: string }>> 
   transferred: { who: '转交人', why: '原因' },
   copied: { who: '抄送人', why: '附言' },
   nudged: { who: '催办人', why: '留言' },
+  'extension-denied': { who: '审批人', why: '原因' },
 };
 
 function detailText(

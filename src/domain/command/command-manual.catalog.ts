@@ -146,6 +146,18 @@ export const COMMAND_MANUAL: Readonly<Record<CommandKind, CommandManualEntry>> =
     notes: ['截止时间里有空格时，用逗号和原因隔开。', DEADLINE_NOTE],
     examples: ['/延期 #12.2 周五前 等供应商报价', '/延期 #12.2 11月30日 15:00，供应商缺货'],
   },
+  'approve-extension': {
+    summary: '批准节点的延期申请（发起人或协调人）',
+    syntax: ['/批准延期 #任务号'],
+    notes: ['延期申请卡片上的「批准延期」按钮效果相同。'],
+    examples: ['/批准延期 #12'],
+  },
+  'deny-extension': {
+    summary: '拒绝节点的延期申请，原因会告诉申请人',
+    syntax: ['/拒绝延期 #任务号 [原因]'],
+    notes: ['拒绝后原截止时间不变。'],
+    examples: ['/拒绝延期 #12 活动日期不能再推迟'],
+  },
   escalate: {
     summary: '马上提交协调群处理（必须写原因）',
     syntax: ['/升级 #任务号[.节点号] <原因>'],

@@ -23,6 +23,8 @@ export const COMMAND_NAMES: Readonly<Record<CommandKind, readonly [string, ...st
   pause: ['挂起', 'pause'],
   resume: ['恢复', 'resume'],
   extend: ['延期', 'extend'],
+  'approve-extension': ['批准延期', '同意延期', 'extendok'],
+  'deny-extension': ['拒绝延期', '不同意延期', 'extendno'],
   escalate: ['升级', 'escalate'],
   cancel: ['撤销', 'cancel'],
   report: ['周报', 'report'],

@@ -59,7 +59,10 @@ function oneLineArguments(command: OneLineCommand): Array<string | null> {
     case 'sendback':
     case 'escalate':
     case 'cancel':
+    case 'deny-extension':
       return [ref(command.ref), command.reason];
+    case 'approve-extension':
+      return [ref(command.ref)];
     case 'transfer':
       return [ref(command.ref), `@${command.to}`, command.reason];
     case 'addsign':

@@ -112,6 +112,8 @@ const ARGUMENT_PARSERS: Readonly<Record<CommandKind, ArgumentParser>> = {
   sendback: nodeCommand('sendback'),
   escalate: nodeCommand('escalate'),
   cancel: nodeCommand('cancel'),
+  'approve-extension': nodeCommand('approve-extension'),
+  'deny-extension': nodeCommand('deny-extension'),
 };
 
 /**

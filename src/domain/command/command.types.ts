@@ -119,6 +119,9 @@ export type Command =
       readonly deadlineText: string;
       readonly reason: string;
     }
+  /** The requester's (or a coordinator's) answer to the task's pending /延期 request. */
+  | { readonly kind: 'approve-extension'; readonly ref: WholeTaskRef }
+  | { readonly kind: 'deny-extension'; readonly ref: WholeTaskRef; readonly reason: string | null }
   /** `ref` names the task (or its node) to raise to the coordination group. */
   | { readonly kind: 'escalate'; readonly ref: TaskRef; readonly reason: string }
   | { readonly kind: 'cancel'; readonly ref: WholeTaskRef; readonly reason: string | null }

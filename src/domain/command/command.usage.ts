@@ -73,6 +73,8 @@ const GROUP_OF: Readonly<Record<CommandKind, HelpGroup>> = {
   pause: 'act',
   resume: 'act',
   extend: 'act',
+  'approve-extension': 'follow',
+  'deny-extension': 'follow',
   status: 'follow',
   my: 'follow',
   nudge: 'follow',

@@ -19,11 +19,14 @@ export type NodeCommandKind = Extract<
   | 'sendback'
   | 'escalate'
   | 'cancel'
+  | 'approve-extension'
+  | 'deny-extension'
 >;
 
 /**
  * `/进度 [#12]`, `/我的`, `/收到 [#12.2] [备注]`, `/完成 …`, `/同意 …`, `/驳回 [#12.2] <原因>`,
- * `/催办 [#12] [留言]`, `/挂起 … <原因>`, `/恢复 …`, `/退回 #12.1 <原因>`, `/升级 #12 <原因>`, `/撤销 #12 [原因]`.
+ * `/催办 [#12] [留言]`, `/挂起 … <原因>`, `/恢复 …`, `/退回 #12.1 <原因>`, `/升级 #12 <原因>`, `/撤销 #12 [原因]`,
+ * `/批准延期 #12`, `/拒绝延期 #12 [原因]`.
  */
 export function parseNodeCommand(kind: NodeCommandKind, body: string): Command {
   if (kind === 'my') {
@@ -55,7 +58,11 @@ export function parseNodeCommand(kind: NodeCommandKind, body: string): Command {
         reason: required(kind, text, '升级原因（哪里卡住了，分歧是什么）'),
       };
     case 'cancel':
+    case 'deny-extension':
       return { kind, ref: requireWholeTaskRef(kind, ref), reason: text };
+    case 'approve-extension':
+      if (text !== null) throw commandErrors.unexpectedText(kind, text);
+      return { kind, ref: requireWholeTaskRef(kind, ref) };
     default:
       return assertExhaustive(kind);
   }

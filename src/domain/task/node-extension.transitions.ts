@@ -54,15 +54,22 @@ export function requestedDueAt(
 }
 
 /** The answer to the pending request: approved, the node gets the new deadline and a new plan. */
-export function decideExtension(t: Transition, approve: boolean): void {
+export function decideExtension(t: Transition, approve: boolean, reason: string | null): void {
   const request = t.task.pendingExtension;
   if (!request) throw taskErrors.noExtension(`#${t.task.number}`);
   assertMayManageTask(t.task, t.ctx, `审批任务 #${t.task.number} 的延期申请`);
   const node = t.node(request.nodeId);
   t.updateTask({ pendingExtension: null });
   if (!approve) {
-    t.event('node.extension_denied', node.id);
-    t.effect({ type: 'notify', audience: 'owners', reason: 'extension-denied', nodeId: node.id });
+    t.event('node.extension_denied', node.id, reason ? { reason } : undefined);
+    const detail = { by: t.ctx.actor?.personId ?? null, reason };
+    t.effect({
+      type: 'notify',
+      audience: 'owners',
+      reason: 'extension-denied',
+      nodeId: node.id,
+      detail,
+    });
     return;
   }
   const dueAt = requestedDueAt(t.task, request, t.ctx.calendar);

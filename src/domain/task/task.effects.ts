@@ -66,7 +66,12 @@ export type TaskAction =
       readonly deadline: DeadlineSpec;
       readonly reason: string;
     }
-  | { readonly type: 'decide-extension'; readonly approve: boolean }
+  /** `reason`: why a refusal, told to the owners (from /拒绝延期). */
+  | {
+      readonly type: 'decide-extension';
+      readonly approve: boolean;
+      readonly reason?: string | null;
+    }
   | { readonly type: 'cancel'; readonly reason: string | null }
   | { readonly type: 'escalate'; readonly nodeId: string | null; readonly reason: string }
   | {

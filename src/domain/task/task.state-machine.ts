@@ -86,7 +86,7 @@ function applyPersonAction(t: Transition, action: Exclude<TaskAction, { type: 'p
       requestExtension(t, activeNode(t, action.nodeId), action.deadline, action.reason);
       break;
     case 'decide-extension':
-      decideExtension(t, action.approve);
+      decideExtension(t, action.approve, action.reason ?? null);
       break;
     case 'cancel':
       cancel(t, action.reason);

@@ -47,3 +47,38 @@ describe('handing over, copying and nudging', () => {
     await has('user:lisi', /有人催办：#2\.1 换灯泡.*。催办人：郑一，留言：会议室在等/);
   });
 });
+
+/** A platform without card buttons: the requester answers a /延期 request by command. */
+describe('answering an extension request by command', () => {
+  let engine: Engine;
+  beforeEach(async () => {
+    engine = await startEngine();
+  });
+  afterEach(() => engine.stop());
+
+  const has = (conversation: string, pattern: RegExp) =>
+    waitFor(async () => (await engine.texts(conversation)).some((t) => pattern.test(t)), {
+      what: `${pattern} in ${conversation}`,
+      timeoutMs: 15_000,
+    });
+
+  it('approves with /批准延期 and refuses with /拒绝延期, the reason told to the owner', async () => {
+    await engine.say('office', 'zhengyi', '/任务 空调维修\n联系供应商 @张三 1小时内');
+    await has('office', /^#1 空调维修$/);
+    await engine.say('user:zhangsan', 'zhangsan', '/延期 #1.1 3小时内 等供应商报价');
+    await has('user:zhengyi', /张三申请把 #1\.1 联系供应商 的截止时间从/);
+    await engine.say('office', 'zhangsan', '/批准延期 #1');
+    await has('office', /抱歉，只有发起人郑一或协调人可以审批任务 #1 的延期申请。/);
+    await engine.say('office', 'zhengyi', '/批准延期 #1');
+    await has('office', /好的，任务 #1 的延期申请已批准。/);
+    await has('user:zhangsan', /延期已批准/);
+
+    await engine.say('user:zhangsan', 'zhangsan', '/延期 #1.1 明天 等配件');
+    await has('user:zhengyi', /截止时间从 .+ 延到 .+，原因：等配件/);
+    await engine.say('office', 'zhengyi', '/拒绝延期 #1 今天必须修好');
+    await has('office', /好的，任务 #1 的延期申请已拒绝。/);
+    await has('user:zhangsan', /。审批人：郑一，原因：今天必须修好/);
+    await engine.say('office', 'zhengyi', '/拒绝延期 #1');
+    await has('office', /任务 #1 没有待审批的延期申请。/);
+  });
+});

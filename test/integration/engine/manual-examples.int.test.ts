@@ -23,6 +23,11 @@ const TASK: Line = [
 ];
 /** The task with #12.1 done: #12.2 (approval, 钱七) and #12.3 (吴十) are under way. */
 const UNDER_WAY: readonly Line[] = [TASK, ['zhangsan', '/完成 #12.1']];
+/** 钱七 asks for more time on #12.2; 郑一 started the task, so 郑一 answers. */
+const EXTENSION_ASKED: readonly Line[] = [
+  ...UNDER_WAY,
+  ['qianqi', '/延期 #12.2 周五前 等供应商报价'],
+];
 const DONE_TASK: readonly Line[] = [
   ['zhengyi', '/任务 换灯泡 @张三 明天18:00'],
   ['zhangsan', '/完成 #12.1'],
@@ -47,6 +52,8 @@ const SCENARIOS: Readonly<Record<CommandKind, { as: string; before: readonly Lin
   pause: { as: 'wushi', before: UNDER_WAY },
   resume: { as: 'wushi', before: [...UNDER_WAY, ['wushi', '/挂起 #12.3 等待厂家配件']] },
   extend: { as: 'qianqi', before: UNDER_WAY },
+  'approve-extension': { as: 'zhengyi', before: EXTENSION_ASKED },
+  'deny-extension': { as: 'zhengyi', before: EXTENSION_ASKED },
   escalate: { as: 'zhengyi', before: [TASK] },
   cancel: { as: 'zhengyi', before: [TASK] },
   report: { as: 'zhengyi', before: [TASK] },

@@ -114,6 +114,8 @@ describe('every command name', () => {
     extend: ' 明天 原因',
     escalate: ' #1 原因',
     cancel: ' #1',
+    'approve-extension': ' #1',
+    'deny-extension': ' #1 原因',
     report: '',
     help: '',
     setup: '',

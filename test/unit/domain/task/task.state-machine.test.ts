@@ -452,9 +452,11 @@ const TRANSITIONS: Record<string, Row> = {
   'decide-extension denied by a coordinator: the deadline stays': {
     from: extensionAsked,
     by: 'zhaoliu',
-    action: { type: 'decide-extension', approve: false },
+    action: { type: 'decide-extension', approve: false, reason: '活动不能再推迟' },
     events: ['node.extension_denied'],
-    effects: [notify('owners', 'extension-denied', 'n1')],
+    effects: [
+      notify('owners', 'extension-denied', 'n1', { by: 'zhaoliu', reason: '活动不能再推迟' }),
+    ],
     check: (t) => {
       expect(t.pendingExtension).toBeNull();
       expect(node(t, 'n1')).toMatchObject({ dueAt: at(hours(4)), deadlineVersion: 1 });
