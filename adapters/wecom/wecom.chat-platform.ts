@@ -11,6 +11,7 @@ import type { TemplateCardRenderer } from './longconn/bot-session.js';
 import { type CardStates, cardDigest } from './longconn/card-states.js';
 import { renderWecomMarkdown } from './render/markdown.render.js';
 import { wecomTaskId } from './render/task-id.js';
+import { WECOM_CAPABILITIES } from './wecom-capabilities.js';
 
 /** The long connection as the chat platform uses it. */
 export interface LongConnectionSender {
@@ -46,13 +47,7 @@ export function createWecomChatPlatform(deps: {
 
   return {
     platform: 'wecom',
-    capabilities: {
-      interactiveCardsInGroups: true,
-      interactiveCardsInPrivate: true,
-      updateCardInPlace: true,
-      // WeCom group robots take 20 messages a minute per chat.
-      chatBudget: { messages: 20, windowMs: 60_000 },
-    },
+    capabilities: WECOM_CAPABILITIES,
     async send(target: MessageTarget, message: OutboundMessage): Promise<SentMessage> {
       if (message.kind === 'card') {
         const taskId = wecomTaskId(message.card.key, randomBytes(6).toString('hex'));

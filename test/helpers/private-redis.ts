@@ -2,7 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type PrivateRedis, startPrivateRedis } from '../../src/infra/redis/private-redis.js';
+import {
+  type PrivateRedis,
+  redisServerArgs,
+  startPrivateRedis,
+} from '../../src/infra/redis/private-redis.js';
 import { redisAnswers } from '../../src/infra/redis/redis-connection.js';
 import { freePort } from './free-port.js';
 import { silentLogger } from './test-logger.js';
@@ -31,23 +35,9 @@ export async function startRestartableRedis(extraArgs: readonly string[] = []) {
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   const start = async () => {
-    child = spawn(
-      'redis-server',
-      [
-        '--bind',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--dir',
-        dir,
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        ...extraArgs,
-      ],
-      { stdio: 'ignore' },
-    );
+    child = spawn('redis-server', [...redisServerArgs(port, dir), ...extraArgs], {
+      stdio: 'ignore',
+    });
     await waitFor(() => redisAnswers(url, 200), { what: 'redis-server up', timeoutMs: 10_000 });
   };
   const stop = async () => {

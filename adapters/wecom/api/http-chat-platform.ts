@@ -12,6 +12,7 @@ import type { PassiveReplySlots } from '../callback/passive-reply-slots.js';
 import { renderWecomMarkdown } from '../render/markdown.render.js';
 import { wecomTaskId } from '../render/task-id.js';
 import { renderTemplateCard } from '../render/template-card.render.js';
+import { WECOM_CAPABILITIES } from '../wecom-capabilities.js';
 import { type AibotResponder, RESPONSE_URL_MARKDOWN_BYTES } from './aibot-response.client.js';
 import type { AppMessenger } from './app-messenger.js';
 import type { createRobotMessenger } from './robot-messenger.js';
@@ -46,13 +47,7 @@ export function createWecomHttpChatPlatform(deps: WecomHttpChatPlatformDeps): Ch
     );
   return {
     platform: 'wecom',
-    capabilities: {
-      interactiveCardsInGroups: true,
-      interactiveCardsInPrivate: true,
-      updateCardInPlace: true,
-      // WeCom group robots take 20 messages a minute per chat.
-      chatBudget: { messages: 20, windowMs: 60_000 },
-    },
+    capabilities: WECOM_CAPABILITIES,
     async send(target, message, options): Promise<SentMessage> {
       const offered = await deps.slots.offer(target, message, options);
       if (offered?.kind === 'passive') return offered.sent;

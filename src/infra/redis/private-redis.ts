@@ -20,6 +20,22 @@ export function hasRedisServerBinary(): boolean {
 /** Compact scheduled-job hashes from the first command (see compact-hashes.ts); docker-compose sets the same. */
 const REDIS_MEMORY_TUNING = ['--hash-max-listpack-value', String(COMPACT_HASH_VALUE_BYTES)];
 
+/** A redis-server on loopback `port` that keeps nothing on disk (its files, if any, in `dir`). */
+export function redisServerArgs(port: number, dir: string): string[] {
+  return [
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ];
+}
+
 /**
  * Starts a Redis for this process only, on a free loopback port, with nothing kept on disk:
  * Redis holds just the schedule, which Baton rebuilds from Postgres at start.
@@ -28,23 +44,9 @@ export async function startPrivateRedis(dataDir: string, logger: Logger): Promis
   const dir = join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    [
-      '--bind',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--dir',
-      dir,
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      ...REDIS_MEMORY_TUNING,
-    ],
-    { stdio: 'ignore' },
-  );
+  const child = spawn('redis-server', [...redisServerArgs(port, dir), ...REDIS_MEMORY_TUNING], {
+    stdio: 'ignore',
+  });
   const url = `redis://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 50; attempt++) {
     if (await redisAnswers(url, 200)) {

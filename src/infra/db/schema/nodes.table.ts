@@ -85,17 +85,3 @@ export const nodeOwners = pgTable(
   },
   (t) => [primaryKey({ columns: [t.nodeId, t.personId] }), index().on(t.personId)],
 );
-
-/** Explicit "waits for" edges between nodes, beyond the default order of parallel groups. */
-export const nodeDependencies = pgTable(
-  'node_dependencies',
-  {
-    nodeId: text('node_id')
-      .notNull()
-      .references(() => nodes.id, { onDelete: 'cascade' }),
-    dependsOnNodeId: text('depends_on_node_id')
-      .notNull()
-      .references(() => nodes.id, { onDelete: 'cascade' }),
-  },
-  (t) => [primaryKey({ columns: [t.nodeId, t.dependsOnNodeId] })],
-);
