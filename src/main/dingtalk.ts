@@ -20,7 +20,7 @@ import { StreamSupervisor } from '../../adapters/dingtalk/stream/stream-supervis
 import type { Org } from '../domain/org/org.types.js';
 import { createOrgStore } from '../infra/db/repositories/org-store.drizzle.js';
 import { cachedOrgStore } from '../infra/org/org-cache.js';
-import { bullPrefix } from '../infra/queue/queue-names.js';
+import { bullPrefix, QUEUE_NAMES } from '../infra/queue/queue-names.js';
 import { createRedisReplayGuard } from '../infra/redis/replay-guard.redis.js';
 import type { InboundHandler } from '../ports/inbound-handler.port.js';
 import type { PlatformModule, PlatformModuleContext } from './platform-module.js';
@@ -87,6 +87,7 @@ export async function dingtalkModule(ctx: PlatformModuleContext): Promise<Platfo
     robotMessages ??= createRobotMessageQueue({
       connection: redis,
       prefix: bullPrefix(ctx.config.redis.prefix),
+      queueName: QUEUE_NAMES.dingtalkMessages,
       inbound: inboundFor(inbound),
       logger,
     });

@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import { processAfterAck } from './after-ack.js';
 import type { DingTalkInbound } from './dingtalk-inbound.js';
 
-const QUEUE_NAME = 'dingtalk-messages';
 /** About nine hours of exponential retries: a database outage is waited out, not dropped. */
 const ATTEMPTS = 15;
 const FIRST_RETRY_MS = 1_000;
@@ -30,13 +29,14 @@ export interface RobotMessageQueue {
  */
 export function createRobotMessageQueue(deps: {
   connection: Redis;
-  /** The deployment's BullMQ prefix (with its hash tag). */
+  /** The deployment's BullMQ prefix (with its hash tag), and the queue's name in it. */
   prefix: string;
+  queueName: string;
   inbound: DingTalkInbound;
   logger: Logger;
 }): RobotMessageQueue {
-  const queue = new Queue(QUEUE_NAME, { connection: deps.connection, prefix: deps.prefix });
-  const worker = new Worker(QUEUE_NAME, (job) => deps.inbound.robotMessage(job.data.raw), {
+  const queue = new Queue(deps.queueName, { connection: deps.connection, prefix: deps.prefix });
+  const worker = new Worker(deps.queueName, (job) => deps.inbound.robotMessage(job.data.raw), {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: 4,

@@ -13,6 +13,8 @@ export const QUEUE_NAMES = {
   report: 'report',
   /** Inbound events no platform sends again, held while PostgreSQL cannot take them. */
   inboundHeld: 'inbound-held',
+  /** DingTalk robot messages already acknowledged to DingTalk, waiting for the engine. */
+  dingtalkMessages: 'dingtalk-messages',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

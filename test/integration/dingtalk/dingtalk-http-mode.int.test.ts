@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dingtalkSign } from '../../../adapters/dingtalk/dingtalk-sign.js';
 import { dingtalkRobotRoute } from '../../../adapters/dingtalk/http/robot.route.js';
 import { tasks } from '../../../src/infra/db/schema/index.js';
+import { QUEUE_NAMES } from '../../../src/infra/queue/queue-names.js';
 import { startDingTalkEngine } from '../../fakes/dingtalk/dingtalk-engine.js';
 import { FAKE_CLIENT_SECRET } from '../../fakes/dingtalk/fake-dingtalk.js';
 import { robotMessage } from '../../fakes/dingtalk/robot-frames.js';
@@ -53,7 +54,7 @@ describe('DingTalk HTTP mode: POST /dingtalk/robot', () => {
   const fresh = () => signed(++clock);
   /** The tasks once every queued message has run (a refused one never reaches the queue). */
   const tasksWhenIdle = async () => {
-    const queue = new Queue('dingtalk-messages', {
+    const queue = new Queue(QUEUE_NAMES.dingtalkMessages, {
       connection: dt.engine.redis,
       prefix: `{${dt.engine.prefix}}`,
     });
