@@ -53,9 +53,34 @@ export type CardStepState =
   | 'rejected'
   | 'skipped';
 
+/** Buttons on a task card, which act on the task (`value` holds `taskId`, `nodeId`, …). */
+export const TASK_CARD_ACTIONS = [
+  'node.done',
+  'node.approve',
+  'node.reject',
+  'node.reject.other',
+  'extension.approve',
+  'extension.deny',
+] as const;
+/** Buttons on a person's own cards: the rating request and the daily digest. */
+export const PERSONAL_CARD_ACTIONS = ['rating.score', 'digest.on', 'digest.off'] as const;
+
+export type TaskCardActionId = (typeof TASK_CARD_ACTIONS)[number];
+export type PersonalCardActionId = (typeof PERSONAL_CARD_ACTIONS)[number];
+/** Every button Baton puts on a card; a tap names one of these (or a card it no longer makes). */
+export type CardActionId = TaskCardActionId | PersonalCardActionId;
+
+export function isTaskCardAction(id: string): id is TaskCardActionId {
+  return (TASK_CARD_ACTIONS as readonly string[]).includes(id);
+}
+
+export function isPersonalCardAction(id: string): id is PersonalCardActionId {
+  return (PERSONAL_CARD_ACTIONS as readonly string[]).includes(id);
+}
+
 /** A button. `actionId` is neutral (`node.done`); `command` is what to type where buttons can't go. */
 export interface CardAction {
-  readonly actionId: string;
+  readonly actionId: CardActionId;
   readonly label: string;
   readonly style: 'primary' | 'default' | 'danger';
   readonly value: Readonly<Record<string, string>>;

@@ -171,7 +171,7 @@ function extensionActions(task: Task): CardAction[] {
 function actionsFor(task: Task): CardAction[] {
   return task.nodes
     .filter((n) => n.status === 'active')
-    .flatMap((n) => {
+    .flatMap((n): CardAction[] => {
       const ref = nodeRef(task, n);
       const value = { taskId: task.id, nodeId: n.id };
       return n.kind === 'approval'
@@ -179,14 +179,14 @@ function actionsFor(task: Task): CardAction[] {
             {
               actionId: 'node.approve',
               label: `同意 ${ref}`,
-              style: 'primary' as const,
+              style: 'primary',
               value,
               command: `/同意 ${ref}`,
             },
             {
               actionId: 'node.reject',
               label: `驳回 ${ref}`,
-              style: 'danger' as const,
+              style: 'danger',
               value,
               command: `/驳回 ${ref} <原因>`,
             },
@@ -195,7 +195,7 @@ function actionsFor(task: Task): CardAction[] {
             {
               actionId: 'node.done',
               label: `完成 ${ref}`,
-              style: 'primary' as const,
+              style: 'primary',
               value,
               command: `/完成 ${ref}`,
             },

@@ -506,7 +506,8 @@ describe('two serve and two worker processes on one database and one Redis, at o
             ? [`person:${owner}`]
             : level === '1'
               ? [`person:${owner}`, ...(liaison && liaison !== owner ? [`person:${liaison}`] : [])]
-              : ['chat:coordination'];
+              : // The requester is told their task reached the coordination chat.
+                ['chat:coordination', `person:${taskOf.get(node.taskId)?.creatorId}`];
         const messages = sent
           .filter(
             (d) =>
@@ -565,15 +566,22 @@ describe('two serve and two worker processes on one database and one Redis, at o
 
     // --- What the platforms received: each sent delivery exactly once, nothing else. ---
     // The simulator's transcript: cards updated in place are the task cards (one per task and
-    // chat); every other message Baton wrote there is one sent delivery, and vice versa.
+    // chat) and each person's latest private copy of a task's card; every other message Baton
+    // wrote there is one sent delivery, and vice versa.
     const simRefs = refs.filter((r) => r.platform === 'sim');
-    expect(simRefs.map((r) => `${r.taskId}@${r.target}`).sort()).toEqual(
+    const groupRefs = simRefs.filter((r) => !r.target.startsWith('user:'));
+    const privateRefs = simRefs.filter((r) => r.target.startsWith('user:'));
+    expect(groupRefs.map((r) => `${r.taskId}@${r.target}`).sort()).toEqual(
       allTasks
         .filter((t) => t.originPlatform === 'sim')
         .map((t) => `${t.id}@${t.originChatId}`)
         .sort(),
     );
     const refEntries = new Set(simRefs.map((r) => Number(r.messageId)));
+    // A private copy was first sent by a delivery (its key on the message), then updated.
+    const refDeliveries = new Set(
+      transcript.filter((m) => refEntries.has(m.id)).map((m) => m.deliveryKey),
+    );
     const written = transcript
       .filter((m) => m.direction === 'out' && !refEntries.has(m.id))
       .map((m) => `${m.conversation} ${canonical(m.body)}`);
@@ -582,8 +590,8 @@ describe('two serve and two worker processes on one database and one Redis, at o
         (d) =>
           d.platform === 'sim' &&
           d.status === 'sent' &&
-          d.purpose !== 'task-card' &&
-          d.purpose !== 'card-update',
+          !['task-card', 'card-update', 'private-card-update'].includes(d.purpose) &&
+          !refDeliveries.has(`delivery-${d.id}`),
       )
       .map(
         (d) =>
@@ -591,25 +599,41 @@ describe('two serve and two worker processes on one database and one Redis, at o
       );
     expect(repeated(written), 'messages the simulator shows twice').toEqual(repeated(delivered));
     expect(written.sort()).toEqual(delivered.sort());
-    // Each task card shows the task's last state (updates applied in order).
-    for (const ref of simRefs) {
+    // Each card kept for updates shows its last state (updates applied in order): the task
+    // card its last task-card or card-update, a private copy its first send or last update.
+    const lastOf = (ref: (typeof simRefs)[number]) => {
+      const entry = transcript.find((m) => m.id === Number(ref.messageId));
+      const person = ref.target.startsWith('user:') ? ref.target.slice('user:'.length) : null;
       const [last] = sent
-        .filter(
-          (d) =>
-            d.taskId === ref.taskId &&
-            d.platform === 'sim' &&
-            (d.purpose === 'task-card' || d.purpose === 'card-update'),
+        .filter((d) =>
+          person === null
+            ? d.taskId === ref.taskId &&
+              d.platform === 'sim' &&
+              (d.purpose === 'task-card' || d.purpose === 'card-update')
+            : d.taskId === ref.taskId &&
+              d.platform === 'sim' &&
+              d.status === 'sent' &&
+              d.targetId === person &&
+              (d.purpose === 'private-card-update' || entry?.deliveryKey === `delivery-${d.id}`),
         )
         .sort((a, b) => b.id - a.id);
-      const entry = transcript.find((m) => m.id === Number(ref.messageId));
-      expect(canonical(entry?.body), `card of #${taskOf.get(ref.taskId)?.number}`).toBe(
-        canonical(last?.message),
-      );
+      return { entry, last };
+    };
+    for (const ref of [...groupRefs, ...privateRefs]) {
+      const { entry, last } = lastOf(ref);
+      expect(
+        canonical(entry?.body),
+        `card of #${taskOf.get(ref.taskId)?.number} in ${ref.target}`,
+      ).toBe(canonical(last?.message));
     }
     // WeCom: one message/send per sent WeCom delivery to a person, to its recipient (a group's
-    // cards go as the bot's answers).
+    // cards go as the bot's answers; a private copy brought up to date is updated in place).
     const wecomSent = sent.filter(
-      (d) => d.platform === 'wecom' && d.status === 'sent' && d.targetKind === 'person',
+      (d) =>
+        d.platform === 'wecom' &&
+        d.status === 'sent' &&
+        d.targetKind === 'person' &&
+        d.purpose !== 'private-card-update',
     );
     const okSends = replies.filter((c) => c.errcode === 0);
     expect(tally(okSends.map((c) => String(c.body?.touser)))).toEqual(

@@ -190,6 +190,8 @@ describe('a worker killed with SIGKILL again and again while 60 pings fall due',
         `${ping('escalate', 1)} person:${owner?.id}`,
         `${ping('escalate', 1)} person:${owner?.liaison}`,
         `${ping('escalate', 2)} chat:coordination`,
+        // The requester (郑一 made every task) is told their task reached the coordination chat.
+        `${ping('escalate', 2)} person:zhengyi`,
       );
     }
     const all = await database.db.select().from(deliveries);

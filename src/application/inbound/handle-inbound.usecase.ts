@@ -1,4 +1,4 @@
-import type { Card } from '../../../cards/card.types.js';
+import { type Card, isTaskCardAction, type TaskCardActionId } from '../../../cards/card.types.js';
 import { rejectReasonCard } from '../../../cards/reject-reason-card.builder.js';
 import { taskCard } from '../../../cards/task-card.builder.js';
 import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
@@ -158,20 +158,20 @@ async function runCardAction(scope: CommandScope, event: InboundCardAction): Pro
   const task = taskId ? await scope.uow.tasks.lockById(scope.tenantId, taskId) : null;
   if (!task) throw new DomainError('task.not_found', '这张卡片对应的任务已不存在。');
   const reason = event.value.reason;
-  if ((event.actionId === 'node.reject' && !reason) || event.actionId === 'node.reject.other') {
-    return askRejectReason(scope, task, nodeId, event.actionId === 'node.reject.other');
+  const actionId = event.actionId;
+  if (!isTaskCardAction(actionId))
+    throw new DomainError('card.unknown_action', '这个按钮已失效，请刷新任务卡片（/进度）。');
+  if ((actionId === 'node.reject' && !reason) || actionId === 'node.reject.other') {
+    return askRejectReason(scope, task, nodeId, actionId === 'node.reject.other');
   }
-  const actions: Record<string, TaskAction> = {
+  const actions: Record<Exclude<TaskCardActionId, 'node.reject.other'>, TaskAction> = {
     'node.done': { type: 'complete', nodeId, note: null },
     'node.approve': { type: 'approve', nodeId, note: null },
     'node.reject': { type: 'reject', nodeId, reason: reason ?? '' },
-    'node.ack': { type: 'ack', nodeId },
     'extension.approve': { type: 'decide-extension', approve: true },
     'extension.deny': { type: 'decide-extension', approve: false },
   };
-  const action = actions[event.actionId];
-  if (!action)
-    throw new DomainError('card.unknown_action', '这个按钮已失效，请刷新任务卡片（/进度）。');
+  const action = actions[actionId];
   if ('nodeId' in action && !task.nodes.some((n) => n.id === nodeId)) {
     throw new DomainError('card.unknown_action', '这个按钮已失效，请刷新任务卡片（/进度）。');
   }

@@ -1,4 +1,5 @@
-import type { Card } from '../../../cards/card.types.js';
+import { type Card, isPersonalCardAction } from '../../../cards/card.types.js';
+import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { InboundCardAction } from '../../ports/inbound-event.types.js';
 import { switchDigest } from '../digest/digest-switch.js';
@@ -15,7 +16,9 @@ export async function runPersonalCardAction(
   scope: CommandScope,
   event: InboundCardAction,
 ): Promise<Card | null> {
-  switch (event.actionId) {
+  const actionId = event.actionId;
+  if (!isPersonalCardAction(actionId)) return null;
+  switch (actionId) {
     case 'rating.score': {
       const score = Number(event.value.score);
       const task = event.value.taskId
@@ -29,8 +32,8 @@ export async function runPersonalCardAction(
     }
     case 'digest.off':
     case 'digest.on':
-      return switchDigest(scope, event.actionId === 'digest.on');
+      return switchDigest(scope, actionId === 'digest.on');
     default:
-      return null;
+      return assertExhaustive(actionId);
   }
 }

@@ -226,7 +226,7 @@ describe('WeCom API-mode bot: a callback and its redelivery at once', () => {
 });
 
 const DONE = {
-  actionId: 'done',
+  actionId: 'node.done',
   label: '完成',
   style: 'primary',
   value: {},
