@@ -7,7 +7,7 @@ import type { CardContext } from './card-context.js';
 /** Lines for the nodes whose ping waits for working time: `#1.1 非工作时间，将于 明天 09:00 提醒`. */
 export function heldPingLines(task: Task, ctx: CardContext): string[] {
   return task.nodes.flatMap((node) => {
-    const at = heldPingMoment(task, node, ctx.calendar, ctx.now);
+    const at = heldPingMoment(task, node, ctx.ladderOf?.(task) ?? null, ctx.calendar, ctx.now);
     if (!at) return [];
     const when = formatDeadline(at, { now: ctx.now, calendar: ctx.calendar });
     return [`${nodeRef(task, node)} 非工作时间，将于 ${when} 提醒`];

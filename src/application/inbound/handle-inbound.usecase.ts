@@ -106,7 +106,7 @@ export async function handleInbound(
           active: false,
         },
         actor: { personId: platformUserId, isCoordinator: false, isAdmin: false },
-        card: cardContextOf(org, now, calendar, deps.publicUrl),
+        card: cardContextOf(org, now, calendar, deps.publicUrl, deps.templates),
       };
       if (reading && !addressesBaton(reading)) return handled;
       await replyText(fallback, '抱歉，我还不认识你。请联系管理员把你加入组织通讯录后再试。');
@@ -123,7 +123,7 @@ export async function handleInbound(
         isCoordinator: org.coordination.coordinators.includes(sender.id),
         isAdmin: deps.admins.includes(sender.id) || org.coordination.admins.includes(sender.id),
       },
-      card: cardContextOf(org, now, calendar, deps.publicUrl),
+      card: cardContextOf(org, now, calendar, deps.publicUrl, deps.templates),
     };
     try {
       if (event.type === 'card-action') {

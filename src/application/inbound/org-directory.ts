@@ -1,8 +1,17 @@
 import type { CardContext } from '../../../cards/card-context.js';
 import type { BusinessCalendar } from '../../domain/calendar/calendar.types.js';
-import type { Department, Org, Person, Platform } from '../../domain/org/org.types.js';
+import { ladderFor } from '../../domain/escalation/ping-plan.policy.js';
+import type {
+  Department,
+  EscalationLadder,
+  Org,
+  Person,
+  Platform,
+} from '../../domain/org/org.types.js';
 import { assertExhaustive } from '../../domain/shared/assert-exhaustive.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
+import type { Task } from '../../domain/task/task.types.js';
+import type { Template } from '../../domain/template/template.schema.js';
 
 /** The platform's id of a person, used to send to them and @-mention them. */
 export function platformUserIdOf(person: Person, platform: Platform): string | null {
@@ -109,8 +118,31 @@ export function cardContextOf(
   now: Date,
   calendar: BusinessCalendar,
   publicUrl: string,
+  templates: readonly Pick<Template, 'key' | 'escalation'>[] | null = null,
 ): CardContext {
-  return { now, calendar, nameOf: nameOf(org), departmentOf: departmentOf(org), publicUrl };
+  return {
+    now,
+    calendar,
+    nameOf: nameOf(org),
+    departmentOf: departmentOf(org),
+    publicUrl,
+    ladderOf: (task) => ladderOf(task, org, templates),
+  };
+}
+
+/**
+ * The ladder a task follows, or null when it is a template's own and the templates are not at
+ * hand (a template without a ladder of its own follows the org's).
+ */
+function ladderOf(
+  task: Task,
+  org: Org,
+  templates: readonly Pick<Template, 'key' | 'escalation'>[] | null,
+): EscalationLadder | null {
+  if (task.templateKey === null) return ladderFor(task, org);
+  if (templates === null) return null;
+  const template = templates.find((t) => t.key === task.templateKey);
+  return ladderFor(task, org, template?.escalation ?? null);
 }
 
 /** The department name of each person, for cards. */

@@ -194,7 +194,6 @@ export function createDeliveryStore(db: Db): DeliveryStore {
   };
 }
 
-/** Card references are keyed by target; `user:` marks a private chat. */
 /**
  * Cards whose reference is kept for updates in place: the task card in its chat, and the latest
  * private copy a person got with a notice or reminder.
@@ -205,6 +204,7 @@ function keepsCardRef(delivery: NewDelivery): boolean {
   return ['task-card', 'card-update', 'private-card-update'].includes(delivery.purpose);
 }
 
+/** Card references are keyed by target; `user:` marks a private chat. */
 function targetString(target: MessageTarget): string {
   return target.kind === 'chat' ? target.chatId : `user:${target.platformUserId}`;
 }

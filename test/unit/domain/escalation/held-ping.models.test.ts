@@ -20,18 +20,35 @@ const taskAt = (priority: 'normal' | 'urgent' = 'normal') => {
 describe('a ping held for working time', () => {
   it('waits until 09:00 when the deadline passed after work', () => {
     const task = taskAt();
-    expect(heldPingMoment(task, nodeOf(task, 'n1'), calendar, sh('2026-11-23T22:00'))).toEqual(
-      sh('2026-11-24T09:00'),
-    );
+    expect(
+      heldPingMoment(task, nodeOf(task, 'n1'), null, calendar, sh('2026-11-23T22:00')),
+    ).toEqual(sh('2026-11-24T09:00'));
   });
 
   it('is nothing in working time, for urgent tasks, or when the deadline is in working time', () => {
     const task = taskAt();
     const node = nodeOf(task, 'n1');
-    expect(heldPingMoment(task, node, calendar, sh('2026-11-23T17:30'))).toBeNull();
-    expect(heldPingMoment(taskAt('urgent'), node, calendar, sh('2026-11-23T22:00'))).toBeNull();
+    expect(heldPingMoment(task, node, null, calendar, sh('2026-11-23T17:30'))).toBeNull();
+    expect(
+      heldPingMoment(taskAt('urgent'), node, null, calendar, sh('2026-11-23T22:00')),
+    ).toBeNull();
     const later = { ...node, dueAt: sh('2026-11-24T10:00') };
-    expect(heldPingMoment(task, later, calendar, sh('2026-11-23T22:00'))).toBeNull();
+    expect(heldPingMoment(task, later, null, calendar, sh('2026-11-23T22:00'))).toBeNull();
+  });
+
+  it('knows a reminder held overnight from the ladder, whose deadline is in working time', () => {
+    const task = taskAt();
+    const node = { ...nodeOf(task, 'n1'), dueAt: sh('2026-11-24T11:00') };
+    const ladder = {
+      remindBefore: [{ kind: 'share' as const, share: 0.5 }],
+      levels: [{ after: { unit: 'ms' as const, ms: 0 }, notify: ['owner' as const] }],
+    };
+    const night = sh('2026-11-23T22:00');
+    expect(heldPingMoment(task, node, ladder, calendar, night)).toEqual(sh('2026-11-24T09:00'));
+    // Without the ladder only the deadline is known, and it is in working time.
+    expect(heldPingMoment(task, node, null, calendar, night)).toBeNull();
+    const none = { ...ladder, remindBefore: [] };
+    expect(heldPingMoment(task, node, none, calendar, night)).toBeNull();
   });
 
   it('is said on the card with the real time', () => {
