@@ -12,6 +12,7 @@ import type { SimTranscriptEntry } from '../../src/ports/sim-transcript.port.js'
 import { createTestDatabase } from './test-db.js';
 import { silentLogger } from './test-logger.js';
 import { connectTestRedis, TEST_REDIS_URL, testQueuePrefix } from './test-redis.js';
+import { waitFor } from './wait-for.js';
 
 let messageCounter = 0;
 
@@ -104,6 +105,12 @@ export async function startEngine(
           ? e.body.text
           : e.body.markdown,
     );
+  /** Waits until a message matching `pattern` is in the conversation. */
+  const has = (conversation: string, pattern: RegExp, timeoutMs = 15_000) =>
+    waitFor(async () => (await texts(conversation)).some((t) => pattern.test(t)), {
+      what: `${pattern} in ${conversation}`,
+      timeoutMs,
+    });
   return {
     database,
     redis,
@@ -116,6 +123,7 @@ export async function startEngine(
     click,
     read,
     texts,
+    has,
     async stop() {
       await workers.close();
       for (const module of modules) await module.close();

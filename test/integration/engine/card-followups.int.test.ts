@@ -14,11 +14,6 @@ describe('after a tap', () => {
   });
   afterEach(() => engine.stop());
 
-  const has = (conversation: string, pattern: RegExp) =>
-    waitFor(async () => (await engine.texts(conversation)).some((t) => pattern.test(t)), {
-      what: `${pattern} in ${conversation}`,
-      timeoutMs: 15_000,
-    });
   const cardEntry = async (conversation: string, title: RegExp) => {
     const entry = (await engine.read(conversation)).find(
       (e) => e.body.kind === 'card' && title.test(e.body.card.title),
@@ -33,7 +28,7 @@ describe('after a tap', () => {
 
   it("updates the owner's private copy once the node is done, and thanks a rating tap", async () => {
     await engine.say('office', 'zhengyi', '/任务 修打印机\n报修 @张三 1小时内');
-    await has('user:zhangsan', /轮到你了：#1\.1 报修/);
+    await engine.has('user:zhangsan', /轮到你了：#1\.1 报修/);
     const copy = await cardEntry('user:zhangsan', /^#1 修打印机$/);
     expect(await labels('user:zhangsan', copy.id)).toEqual(['完成 #1.1']);
     // Its reference is kept once the send is recorded.
@@ -53,8 +48,8 @@ describe('after a tap', () => {
       what: 'the private copy without its 完成 button',
     });
 
-    await has('user:zhengyi', /请为这次协作评分/);
+    await engine.has('user:zhengyi', /请为这次协作评分/);
     await engine.click('user:zhengyi', 'zhengyi', await cardEntry('user:zhengyi', /^请为/), '5 分');
-    await has('user:zhengyi', /感谢评分！任务 #1 修打印机：5 分/);
+    await engine.has('user:zhengyi', /感谢评分！任务 #1 修打印机：5 分/);
   });
 });

@@ -12,11 +12,6 @@ describe('a rejection tapped on the card', () => {
   });
   afterEach(() => engine.stop());
 
-  const has = (conversation: string, pattern: RegExp) =>
-    waitFor(async () => (await engine.texts(conversation)).some((t) => pattern.test(t)), {
-      what: `${pattern} in ${conversation}`,
-      timeoutMs: 15_000,
-    });
   const lastCard = async (conversation: string, title: RegExp) => {
     const cards = (await engine.read(conversation)).filter(
       (e) => e.body.kind === 'card' && title.test(e.body.card.title),
@@ -32,9 +27,9 @@ describe('a rejection tapped on the card', () => {
       'zhengyi',
       '/任务 空调维修\n联系供应商 @张三 1小时内\n费用审批 @李四 1小时内 审批\n+ 现场配合 @王五 1小时内',
     );
-    await has('office', /^#1 空调维修$/);
+    await engine.has('office', /^#1 空调维修$/);
     await engine.say('office', 'zhangsan', '/完成 #1.1');
-    await has('user:lisi', /轮到你了：#1\.2 费用审批/);
+    await engine.has('user:lisi', /轮到你了：#1\.2 费用审批/);
     await waitFor(
       async () => {
         const card = await lastCard('office', /^#1 /);
@@ -46,7 +41,7 @@ describe('a rejection tapped on the card', () => {
     );
 
     await engine.click('office', 'lisi', await lastCard('office', /^#1 /), '驳回');
-    await has('office', /^驳回 #1\.2 费用审批/);
+    await engine.has('office', /^驳回 #1\.2 费用审批/);
     const prompt = await lastCard('office', /^驳回 #1\.2/);
     expect(prompt.body.kind === 'card' && prompt.body.card.actions.map((a) => a.label)).toEqual([
       '资料不全',
@@ -59,15 +54,18 @@ describe('a rejection tapped on the card', () => {
     expect(await engine.texts('user:zhengyi')).not.toContainEqual(expect.stringMatching(/驳回/));
 
     await engine.click('office', 'lisi', prompt, '其他原因');
-    await has('office', /请回复驳回原因，例如：\/驳回 #1\.2/);
+    await engine.has('office', /请回复驳回原因，例如：\/驳回 #1\.2/);
 
     await engine.click('office', 'lisi', prompt, '超出预算');
-    await has('user:zhengyi', /节点被驳回：#1\.2 费用审批。驳回人：李四，原因：超出预算/);
-    await has(
+    await engine.has('user:zhengyi', /节点被驳回：#1\.2 费用审批。驳回人：李四，原因：超出预算/);
+    await engine.has(
       'user:zhangsan',
       /需要重新处理：#1\.1 联系供应商.*因 #1\.2 费用审批 被李四驳回，原因：超出预算/,
     );
-    await has('user:wangwu', /等待返工后重新开始：#1\.3 现场配合。因 #1\.2 费用审批 被李四驳回/);
+    await engine.has(
+      'user:wangwu',
+      /等待返工后重新开始：#1\.3 现场配合。因 #1\.2 费用审批 被李四驳回/,
+    );
     await waitFor(
       async () => {
         const card = await lastCard('office', /^#1 /);
@@ -79,9 +77,9 @@ describe('a rejection tapped on the card', () => {
 
   it('refuses to ask someone who may not reject', async () => {
     await engine.say('office', 'zhengyi', '/任务 采购\n审批 @李四 1小时内 审批');
-    await has('office', /^#1 采购$/);
+    await engine.has('office', /^#1 采购$/);
     await engine.click('office', 'zhangsan', await lastCard('office', /^#1 /), '驳回');
-    await has('office', /只有负责人李四或协调人可以驳回节点 #1\.1/);
+    await engine.has('office', /只有负责人李四或协调人可以驳回节点 #1\.1/);
     expect(await engine.texts('office')).not.toContainEqual(expect.stringMatching(/^驳回 #1\.1/));
   });
 });
