@@ -1,6 +1,7 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startBaton } from './baton-server.js';
+import { launchChromium } from './chromium.js';
 
 const LIVE = { timeout: 20_000 };
 
@@ -11,10 +12,7 @@ describe('the steps of a card, in a browser', () => {
 
   beforeAll(async () => {
     baton = await startBaton();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

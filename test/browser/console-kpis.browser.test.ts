@@ -1,6 +1,7 @@
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startBaton } from './baton-server.js';
+import { launchChromium } from './chromium.js';
 
 const LIVE = { timeout: 20_000 };
 
@@ -11,10 +12,7 @@ describe('KPIs per department in the console', () => {
 
   beforeAll(async () => {
     baton = await startBaton();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

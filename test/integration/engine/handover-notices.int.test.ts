@@ -48,16 +48,7 @@ describe('handing over, copying and nudging', () => {
     await engine.say('office', 'zhengyi', '/催办 #2 会议室在等');
     await engine.has('user:lisi', /有人催办：#2\.1 换灯泡.*。催办人：郑一，留言：会议室在等/);
   });
-});
-
-/** A platform without card buttons: the requester answers a /延期 request by command. */
-describe('answering an extension request by command', () => {
-  let engine: Engine;
-  beforeEach(async () => {
-    engine = await startEngine();
-  });
-  afterEach(() => engine.stop());
-
+  // A platform without card buttons: the requester answers a /延期 request by command.
   it('approves with /批准延期 and refuses with /拒绝延期, the reason told to the owner', async () => {
     await engine.say('office', 'zhengyi', '/任务 空调维修\n联系供应商 @张三 1小时内');
     await engine.has('office', /^#1 空调维修$/);

@@ -4,17 +4,16 @@ import type { FinishedNodeFact } from '../../../domain/kpi/kpi.types.js';
 import { type Db, queryRows } from '../client.js';
 import {
   durationSchema,
-  ids,
+  groupsOf,
   instant,
   type KpiPeriod,
+  nodeGroupColumns,
   optionalInstant,
 } from './kpi-rows.schema.js';
 
 const finishedRow = z.object({
   node_id: z.string(),
-  department_id: z.string().nullable(),
-  template_key: z.string().nullable(),
-  owners: ids,
+  ...nodeGroupColumns,
   due_at: optionalInstant,
   first_activated_at: optionalInstant,
   activated_at: instant,
@@ -56,9 +55,7 @@ export async function finishedNodeFacts(
   );
   return rows.map((r) => ({
     nodeId: r.node_id,
-    departmentIds: r.department_id ? [r.department_id] : [],
-    personIds: r.owners,
-    templateKey: r.template_key,
+    ...groupsOf(r),
     dueAt: r.due_at,
     firstActivatedAt: r.first_activated_at ?? r.activated_at,
     activatedAt: r.activated_at,

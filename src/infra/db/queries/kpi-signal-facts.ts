@@ -2,15 +2,13 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { EscalationFact, KpiGroups, ReworkFact } from '../../../domain/kpi/kpi.types.js';
 import { type Db, queryRows } from '../client.js';
-import { ids, type KpiPeriod } from './kpi-rows.schema.js';
+import { groupsOf, type KpiPeriod, nodeGroupColumns } from './kpi-rows.schema.js';
 
 const NODE_OWNERS = sql`array(select o.person_id from node_owners o where o.node_id = n.id order by o.position)`;
 
 const escalationRow = z.object({
   level: z.string().nullable(),
-  department_id: z.string().nullable(),
-  template_key: z.string().nullable(),
-  owners: ids,
+  ...nodeGroupColumns,
 });
 
 /** Escalation steps the ladder fired in the period (`node.escalated`), and manual /升级. */
@@ -32,17 +30,13 @@ export async function escalationFacts(
   );
   return rows.map((r) => ({
     level: r.level === null ? 'manual' : Number(r.level),
-    departmentIds: r.department_id ? [r.department_id] : [],
-    personIds: r.owners,
-    templateKey: r.template_key,
+    ...groupsOf(r),
   }));
 }
 
 const reworkRow = z.object({
   node_id: z.string(),
-  department_id: z.string().nullable(),
-  template_key: z.string().nullable(),
-  owners: ids,
+  ...nodeGroupColumns,
 });
 
 /** Every send-back in the period (`node.reworked`: a rejection or /退回 reopened the node). */
@@ -62,16 +56,12 @@ export async function reworkFacts(
   );
   return rows.map((r) => ({
     nodeId: r.node_id,
-    departmentIds: r.department_id ? [r.department_id] : [],
-    personIds: r.owners,
-    templateKey: r.template_key,
+    ...groupsOf(r),
   }));
 }
 
 const openLateRow = z.object({
-  department_id: z.string().nullable(),
-  template_key: z.string().nullable(),
-  owners: ids,
+  ...nodeGroupColumns,
 });
 
 /** Active nodes past their deadline at `now` (paused nodes wait on someone else: left out). */
@@ -85,9 +75,5 @@ export async function openLateFacts(db: Db, tenantId: string, now: Date): Promis
             and n.status = 'active' and n.due_at < ${now}`,
     ),
   );
-  return rows.map((r) => ({
-    departmentIds: r.department_id ? [r.department_id] : [],
-    personIds: r.owners,
-    templateKey: r.template_key,
-  }));
+  return rows.map(groupsOf);
 }
